@@ -1,1 +1,30 @@
-﻿Console.WriteLine("Hello, World!");
+using Helpline.Cli.Commands;
+
+// helpline: the command-line tool for content editors and developers.
+// Run from the repository root (or pass --root): it finds flows/, locales/, directory/ and facts/ there.
+return args.FirstOrDefault() switch
+{
+    "validate" => ValidateCommand.Run(CliArgs.Parse(args[1..])),
+    "graph" => GraphCommand.Run(CliArgs.Parse(args[1..])),
+    "chat" => ChatCommand.Run(CliArgs.Parse(args[1..]), Console.In, Console.Out),
+    "report" => ReportCommand.Run(CliArgs.Parse(args[1..])),
+    "audio" => AudioCommand.Run(CliArgs.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: helpline <command> [options]
+
+          validate [--root DIR] [--budget N] [--stale-days N] [--verbose]
+                                  check flows, texts, directory and facts; exit 1 on any error
+          graph [FLOW] [--format mermaid|dot]
+                                  print each flow (or one) as a diagram
+          chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
+          report [--out FILE]     write the content report (Markdown)
+          audio render [--culture C] [--force]
+                                  render espeak-ng stand-ins for prompts that have no recording or voice
+        """);
+    return 2;
+}

@@ -1,0 +1,71 @@
+namespace Helpline.Core.Flows;
+
+/// <summary>One flows/*.yaml file: a named set of nodes that content editors write.</summary>
+public sealed class FlowDefinition
+{
+    public string Flow { get; set; } = "";
+    public string Start { get; set; } = "";
+    public List<NodeDefinition> Nodes { get; set; } = [];
+    public string File { get; set; } = "";
+
+    public NodeDefinition? Node(string id) => Nodes.FirstOrDefault(n => n.Id == id);
+}
+
+public sealed class NodeDefinition
+{
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+
+    /// <summary>Text key said when the node is entered (menus, region menus, lists, transfers, ends).</summary>
+    public string? Prompt { get; set; }
+
+    /// <summary>Language menu: text key said once after a language is chosen (the welcome and "not legal advice").</summary>
+    public string? Intro { get; set; }
+
+    /// <summary>Language menu: cultures in menu order (digits 1..9 then 0).</summary>
+    public List<string> Languages { get; set; } = [];
+
+    /// <summary>Answer: text keys, in order; each is one spoken part and one or more SMS pages.</summary>
+    public List<string> Texts { get; set; } = [];
+
+    /// <summary>Answer: ids of the facts (facts/facts.yaml) the texts state.</summary>
+    public List<string> Facts { get; set; } = [];
+
+    /// <summary>Menu and region menu: what the caller can choose.</summary>
+    public List<OptionDefinition> Options { get; set; } = [];
+
+    /// <summary>Where to go next: after a language is chosen, after a region is chosen, after an answer's last page.</summary>
+    public string? Next { get; set; }
+
+    /// <summary>Directory: the need to look up (detention, representation, ...).</summary>
+    public string? Need { get; set; }
+
+    /// <summary>Transfer: the directory id of the organization to connect to.</summary>
+    public string? Organization { get; set; }
+}
+
+public sealed class OptionDefinition
+{
+    public string Digit { get; set; } = "";
+    /// <summary>Text key of the option's label.</summary>
+    public string Label { get; set; } = "";
+    /// <summary>Target node: "node" in this flow or "flow/node" in another.</summary>
+    public string Goto { get; set; } = "";
+    /// <summary>Name of a keyword list in each locale's keywords (e.g. "border").</summary>
+    public string? Keywords { get; set; }
+    /// <summary>Region menu: the region this option chooses (a state code, or "other").</summary>
+    public string? Region { get; set; }
+}
+
+public static class NodeKinds
+{
+    public const string LanguageMenu = "language_menu";
+    public const string Menu = "menu";
+    public const string Answer = "answer";
+    public const string RegionMenu = "region_menu";
+    public const string Directory = "directory";
+    public const string Transfer = "transfer";
+    public const string End = "end";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string> { LanguageMenu, Menu, Answer, RegionMenu, Directory, Transfer, End };
+}

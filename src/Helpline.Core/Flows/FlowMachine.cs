@@ -1,0 +1,76 @@
+using Stateless;
+
+namespace Helpline.Core.Flows;
+
+/// <summary>What the guards of one turn may ask; set by the engine before it fires a trigger.</summary>
+public sealed class TurnFacts
+{
+    public bool HasLanguage { get; set; }
+    public bool HasMorePages { get; set; }
+    public bool CanCall { get; set; }
+}
+
+/// <summary>
+/// Compiles one flow into a Stateless machine around the stored position (external state), built
+/// anew for every turn because Stateless is not thread-safe. States in other flows appear as
+/// "flow/node" leaves; the engine carries on in that flow.
+/// </summary>
+public static class FlowMachine
+{
+    public static StateMachine<string, string> Build(CompiledFlows flows, FlowDefinition flow, Func<string> read, Action<string> write, TurnFacts facts)
+    {
+        var machine = new StateMachine<string, string>(read, write, FiringMode.Queued);
+        var mainMenu = Local(flow, flows.MainMenu);
+        var languageMenu = Local(flow, flows.LanguageMenu);
+
+        foreach (var node in flow.Nodes)
+        {
+            var state = machine.Configure(node.Id);
+            var here = CompiledFlows.Qualify(flow.Flow, node.Id);
+
+            state.PermitReentry(Triggers.Repeat);
+
+            if (node.Id == languageMenu) state.PermitReentry(Triggers.Language);
+            else state.Permit(Triggers.Language, languageMenu);
+
+            if (node.Id == mainMenu) state.PermitReentry(Triggers.Menu);
+            else if (node.Kind == NodeKinds.LanguageMenu) state.PermitIf(Triggers.Menu, mainMenu, () => facts.HasLanguage, "a language is chosen");
+            else state.Permit(Triggers.Menu, mainMenu);
+
+            if (flows.Parent(here) is { } parent) state.Permit(Triggers.Back, Local(flow, parent));
+
+            switch (node.Kind)
+            {
+                case NodeKinds.LanguageMenu when node.Next is not null:
+                    state.Permit(Triggers.Next, Local(flow, flows.Resolve(flow.Flow, node.Next)));
+                    break;
+                case NodeKinds.Menu or NodeKinds.RegionMenu:
+                    foreach (var (trigger, target) in flows.Edges(flow, node).Distinct())
+                    {
+                        if (target == here) state.PermitReentry(trigger);
+                        else state.Permit(trigger, Local(flow, target));
+                    }
+                    break;
+                case NodeKinds.Answer or NodeKinds.Directory:
+                    var after = node.Next is not null ? flows.Resolve(flow.Flow, node.Next) : flows.Parent(here) ?? flows.MainMenu;
+                    state.PermitReentryIf(Triggers.More, () => facts.HasMorePages, "more pages");
+                    if (after == here) state.IgnoreIf(Triggers.More, () => !facts.HasMorePages, "after the last page");
+                    else state.PermitIf(Triggers.More, Local(flow, after), () => !facts.HasMorePages, "after the last page");
+                    if (node.Kind == NodeKinds.Directory)
+                        state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
+                    break;
+                case NodeKinds.Transfer:
+                    state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
+                    break;
+            }
+        }
+        return machine;
+    }
+
+    /// <summary>A target in this flow by its node id, in another flow as "flow/node".</summary>
+    private static string Local(FlowDefinition flow, string qualified)
+    {
+        var (targetFlow, node) = CompiledFlows.Split(qualified);
+        return targetFlow == flow.Flow ? node : qualified;
+    }
+}

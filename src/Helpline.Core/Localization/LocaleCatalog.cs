@@ -1,0 +1,84 @@
+using System.Globalization;
+using Helpline.Core.Text;
+
+namespace Helpline.Core.Localization;
+
+/// <summary>
+/// Every locale file, with English as the fallback for any key a locale lacks: a caller
+/// should hear the English sentence rather than nothing, and the validator lists each fallback.
+/// </summary>
+public sealed class LocaleCatalog
+{
+    public const string FallbackCulture = "en";
+
+    private readonly Dictionary<string, Locale> _byCulture;
+    private readonly Dictionary<string, Locale> _bySelectWord;
+
+    public LocaleCatalog(IEnumerable<Locale> locales)
+    {
+        Locales = [.. locales];
+        _byCulture = Locales.ToDictionary(l => l.Culture, StringComparer.OrdinalIgnoreCase);
+        if (!_byCulture.ContainsKey(FallbackCulture))
+            throw new ContentException($"locales: the fallback locale '{FallbackCulture}' is missing");
+        _bySelectWord = new(StringComparer.Ordinal);
+        foreach (var locale in Locales)
+        {
+            foreach (var word in locale.SelectWords.Append(locale.Name).Append(locale.EnglishName))
+                _bySelectWord.TryAdd(InputNormalizer.WordKey(word), locale);
+        }
+    }
+
+    public IReadOnlyList<Locale> Locales { get; }
+    public Locale English => _byCulture[FallbackCulture];
+
+    public bool Has(string culture) => _byCulture.ContainsKey(culture);
+
+    /// <summary>The locale for a culture, trying its parents ("es-MX" -> "es"), else English.</summary>
+    public Locale Get(string? culture)
+    {
+        for (var name = culture; !string.IsNullOrEmpty(name); name = Parent(name))
+        {
+            if (_byCulture.TryGetValue(name, out var locale)) return locale;
+        }
+        return English;
+    }
+
+    /// <summary>The language a typed word names, in English or in its own script.</summary>
+    public Locale? BySelectWord(string normalizedInput) =>
+        _bySelectWord.GetValueOrDefault(InputNormalizer.WordKey(normalizedInput));
+
+    /// <summary>The text for a key: the locale's own, else English, else null.</summary>
+    public LocalizedText? Find(string culture, string key)
+    {
+        var locale = Get(culture);
+        if (locale.Texts.TryGetValue(key, out var text)) return new(text, locale.Culture, false);
+        return English.Texts.TryGetValue(key, out var english) ? new(english, FallbackCulture, !ReferenceEquals(locale, English)) : null;
+    }
+
+    /// <summary>The text for a key, formatted; a missing key shows its name so a gap is visible, never a crash.</summary>
+    public string Text(string culture, string key, params object[] args)
+    {
+        var found = Find(culture, key);
+        if (found is null) return $"[{key}]";
+        if (args.Length == 0) return found.Value;
+        try { return string.Format(CultureInfo.InvariantCulture, found.Value, args); }
+        catch (FormatException) { return found.Value; }
+    }
+
+    /// <summary>Words for a keyword name in this culture plus English, so "menu" works everywhere.</summary>
+    public IEnumerable<string> Words(string culture, string keyword)
+    {
+        var locale = Get(culture);
+        var own = locale.Keywords.GetValueOrDefault(keyword) ?? [];
+        var english = ReferenceEquals(locale, English) ? [] : English.Keywords.GetValueOrDefault(keyword) ?? [];
+        return own.Concat(english);
+    }
+
+    private static string? Parent(string culture)
+    {
+        var dash = culture.LastIndexOf('-');
+        return dash > 0 ? culture[..dash] : null;
+    }
+}
+
+public sealed record LocalizedText(string Value, string Culture, bool IsFallback);

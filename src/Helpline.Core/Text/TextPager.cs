@@ -1,0 +1,94 @@
+using System.Text;
+
+namespace Helpline.Core.Text;
+
+/// <summary>
+/// Packs text blocks into pages that each fit a budget, breaking an oversized block at line
+/// or sentence ends (never mid-word), so a long answer arrives as a few affordable messages.
+/// </summary>
+public static class TextPager
+{
+    public const string Separator = "\n\n";
+
+    /// <param name="blocks">Paragraphs in reading order.</param>
+    /// <param name="fits">Whether a finished page (already joined) is within budget.</param>
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> fits)
+    {
+        var pages = new List<string>();
+        var current = "";
+        foreach (var block in blocks.Where(b => b.Length > 0))
+        {
+            foreach (var piece in fits(block) ? [block] : Split(block, fits))
+            {
+                var joined = current.Length == 0 ? piece : current + Separator + piece;
+                if (fits(joined)) { current = joined; continue; }
+                if (current.Length > 0) pages.Add(current);
+                current = piece;
+            }
+        }
+        if (current.Length > 0) pages.Add(current);
+        return pages;
+    }
+
+    /// <summary>A budget in SMS segments, measured on the page plus what is appended to it.</summary>
+    public static Func<string, bool> SegmentBudget(int segments, string reserved) =>
+        page => SegmentCounter.Count(page + Separator + reserved) <= segments
+                && (page + Separator + reserved).Length <= SegmentCounter.MaxMessageLength;
+
+    public static Func<string, bool> LengthBudget(int characters, string reserved) =>
+        page => (page + Separator + reserved).Length <= characters;
+
+    private static IEnumerable<string> Split(string block, Func<string, bool> fits)
+    {
+        var sentences = Sentences(block).ToList();
+        var current = new StringBuilder();
+        foreach (var sentence in sentences)
+        {
+            if (!fits(sentence))
+            {
+                if (current.Length > 0) { yield return current.ToString().Trim(); current.Clear(); }
+                foreach (var part in ByWords(sentence, fits)) yield return part;
+                continue;
+            }
+            var candidate = current.ToString() + sentence;
+            if (fits(candidate.Trim())) { current.Append(sentence); continue; }
+            if (current.Length > 0) yield return current.ToString().Trim();
+            current.Clear().Append(sentence);
+        }
+        if (current.ToString().Trim().Length > 0) yield return current.ToString().Trim();
+    }
+
+    /// <summary>Sentences keep their trailing punctuation and space; line breaks end a sentence too.</summary>
+    internal static IEnumerable<string> Sentences(string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var ends = c is '\n' || (IsSentenceEnd(c) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
+                       || c is '。' or '！' or '？' or '।';
+            if (!ends) continue;
+            var end = i + 1;
+            while (end < text.Length && char.IsWhiteSpace(text[end])) end++;
+            yield return text[start..end];
+            start = end;
+            i = end - 1;
+        }
+        if (start < text.Length) yield return text[start..];
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '؟' or '۔' or ';';
+
+    private static IEnumerable<string> ByWords(string sentence, Func<string, bool> fits)
+    {
+        var current = "";
+        foreach (var word in sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = current.Length == 0 ? word : current + " " + word;
+            if (fits(candidate)) { current = candidate; continue; }
+            if (current.Length > 0) yield return current;
+            current = word; // a single word longer than a page is sent whole rather than cut
+        }
+        if (current.Length > 0) yield return current;
+    }
+}
