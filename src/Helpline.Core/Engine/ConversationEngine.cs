@@ -15,6 +15,9 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
     /// <summary>A locale key with this suffix is the spoken form of the key before it.</summary>
     public const string VoiceSuffix = ".voice";
 
+    /// <summary>The directory need whose national listings a call that ends without a choice is given.</summary>
+    public const string LegalHelpNeed = "representation";
+
     public ContentBundle Content => content;
 
     public TurnResult Handle(ConversationState? stored, TurnInput input) =>
@@ -45,7 +48,8 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             if (_state.Culture is { } culture && !_locales.Has(culture)) _state.Culture = null;
 
             var idle = stored is not null && now - stored.LastActive > options.IdleReset;
-            if (_isNew || idle || _flows.Node(_state.Position) is null) Restart();
+            var lost = _flows.Node(_state.Position) is null || (_state.Culture is null && _state.Position != _flows.LanguageMenu);
+            if (_isNew || idle || lost) Restart();
             _state.LastActive = now;
         }
 
@@ -170,6 +174,9 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             if (_state.Strikes >= _options.MaxStrikes)
             {
                 _state.Strikes = 0;
+                // Before hanging up, leave the caller with somewhere to turn: the national free legal help listings.
+                foreach (var organization in _content.Directory.Lookup(LegalHelpNeed, null).Take(2))
+                    _outputs.Add(new TextOutput(organization.Description, Spoken(organization)));
                 _outputs.Add(new TextOutput(Keys.VoiceGoodbye, Text(Keys.VoiceGoodbye)));
                 _outputs.Add(new HangupOutput());
                 return Done(this, "gave-up");
