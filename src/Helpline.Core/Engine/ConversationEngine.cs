@@ -176,7 +176,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
                 _state.Strikes = 0;
                 // Before hanging up, leave the caller with somewhere to turn: the national free legal help listings.
                 foreach (var organization in _content.Directory.Lookup(LegalHelpNeed, null).Take(2))
-                    _outputs.Add(new TextOutput(organization.Description, Spoken(organization)));
+                    _outputs.AddRange(Spoken(organization));
                 _outputs.Add(new TextOutput(Keys.VoiceGoodbye, Text(Keys.VoiceGoodbye)));
                 _outputs.Add(new HangupOutput());
                 return Done(this, "gave-up");
@@ -364,7 +364,8 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
         private void VoiceCallChoices(NodeDefinition node)
         {
-            var choices = Callable(node).Select(c => new Choice(c.Digit, Keys.VoiceCallOrganization, Text(Keys.VoiceCallOrganization, c.Organization.Name)));
+            // A caller hears what an organization does (in their language), not its English name.
+            var choices = Callable(node).Select(c => new Choice(c.Digit, c.Organization.Description, Text(c.Organization.Description)));
             _outputs.Add(new ChoicesOutput([.. choices]));
         }
 
@@ -375,7 +376,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             if (organization is null || !organization.IsShown) { Say(Keys.NoneFound); return; }
             if (Voice && organization.DialNumber is not null)
             {
-                _outputs.Add(new ChoicesOutput([new Choice("1", Keys.VoiceCallOrganization, Text(Keys.VoiceCallOrganization, organization.Name))]));
+                _outputs.Add(new ChoicesOutput([new Choice("1", organization.Description, Text(organization.Description))]));
                 Say(Keys.VoiceAnswerEnd);
                 return;
             }
@@ -398,7 +399,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             if (organizations.Count == 0) return [new TextOutput(Keys.NoneFound, Text(Keys.NoneFound))];
             return forSms
                 ? [.. organizations.Select(o => new TextOutput(null, Contact(o)))]
-                : [.. organizations.Select(o => new TextOutput(o.Description, Spoken(o)))];
+                : [.. organizations.SelectMany(Spoken)];
         }
 
         /// <summary>An organization as a texter needs it: name, what it does, phone, detention code, website, hours.</summary>
@@ -412,10 +413,11 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         }
 
         /// <summary>An organization as a caller hears it: the website spelled out, the number left to the transfer or "text me this".</summary>
-        private string Spoken(Organization o)
+        /// <remarks>Each part is one locale text, so a recording (or stand-in) can play it in a language Twilio cannot speak.</remarks>
+        private IEnumerable<TextOutput> Spoken(Organization o)
         {
-            var text = $"{o.Name}. {Text(o.Description)}";
-            return o.WebsiteSpoken is null ? text : $"{text} {Text(Keys.ContactWebsite, Text(o.WebsiteSpoken))}";
+            yield return new TextOutput(o.Description, Text(o.Description));
+            if (o.WebsiteSpoken is not null) yield return new TextOutput(o.WebsiteSpoken, Text(o.WebsiteSpoken));
         }
 
         /// <summary>Directory entries a call can be transferred to, numbered from 1: only directory numbers are ever dialed.</summary>

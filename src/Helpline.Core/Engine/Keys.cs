@@ -6,6 +6,8 @@ public static class Keys
     public const string LanguageTitle = "language.title";
     public const string LanguageOffer = "language.offer";
     public const string NotAnOption = "error.not_an_option";
+    /// <summary>Said when a turn fails inside the helpline (the web host answers with it instead of an error).</summary>
+    public const string Apology = "error.apology";
     public const string Help = "help";
     public const string Deleted = "privacy.deleted";
     public const string MenuFooter = "footer.menu";
@@ -25,7 +27,6 @@ public static class Keys
     public const string VoiceGoodbye = "voice.goodbye_no_input";
     public const string VoiceTextConfirm = "voice.text_confirm";
     public const string VoiceTextSending = "voice.text_sending";
-    public const string VoiceCallOrganization = "voice.call_organization";
     public const string VoiceConnecting = "voice.connecting";
     public const string VoiceTransferFailed = "voice.transfer_failed";
     public const string VoiceTransferNext = "voice.transfer_next";

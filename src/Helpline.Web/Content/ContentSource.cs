@@ -1,0 +1,25 @@
+using Helpline.Core.Content;
+using Helpline.Core.Engine;
+using Helpline.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Helpline.Web.Content;
+
+/// <summary>
+/// The content every request uses. A bundle is immutable, so swapping it (a reload) never changes a
+/// turn already running; each turn takes the bundle current when it starts.
+/// </summary>
+public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOptions<HelplineOptions> options)
+{
+    private volatile ContentBundle _current = initial;
+
+    public ContentBundle Current => _current;
+
+    public void Replace(ContentBundle bundle) => _current = bundle;
+
+    public ConversationEngine Engine() => new(_current, time, new EngineOptions
+    {
+        SmsSegmentBudget = options.Value.SmsSegmentBudget,
+        IdleReset = options.Value.IdleReset,
+    });
+}

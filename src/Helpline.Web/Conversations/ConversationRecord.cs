@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Helpline.Core.Engine;
+
+namespace Helpline.Web.Conversations;
+
+/// <summary>
+/// What is stored under one caller key: the engine's state, the opt-out flag, and the last few
+/// replies by (hashed) message id so that Twilio's retried deliveries get the same answer.
+/// Never a phone number, never what the person wrote.
+/// </summary>
+public sealed class ConversationRecord
+{
+    public const int RememberedReplies = 5;
+
+    public ConversationState? State { get; set; }
+    public bool OptedOut { get; set; }
+    /// <summary>The caller's language, kept when a call's own state ends so the next call can use it.</summary>
+    public string? Culture { get; set; }
+    public List<RememberedReply> Recent { get; set; } = [];
+
+    public string? ReplyFor(string deliveryId) => Recent.FirstOrDefault(r => r.Id == deliveryId)?.Reply;
+
+    public void Remember(string deliveryId, string reply)
+    {
+        Recent.RemoveAll(r => r.Id == deliveryId);
+        Recent.Add(new RememberedReply(deliveryId, reply));
+        if (Recent.Count > RememberedReplies) Recent.RemoveRange(0, Recent.Count - RememberedReplies);
+    }
+
+    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static ConversationRecord FromJson(string json) => JsonSerializer.Deserialize<ConversationRecord>(json, Json) ?? new();
+}
+
+public sealed record RememberedReply(string Id, string Reply);

@@ -1,0 +1,44 @@
+namespace Helpline.Web.Hosting;
+
+/// <summary>The "Helpline" configuration section.</summary>
+public sealed class HelplineOptions
+{
+    public const string SectionName = "Helpline";
+
+    /// <summary>The URL Twilio calls (https://host), used to rebuild the signed URL behind a proxy and to write action URLs.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Folder holding flows/, locales/, directory/ and facts/; the working directory (or the nearest above it with flows/) if unset.</summary>
+    public string? ContentRoot { get; set; }
+
+    /// <summary>Where the SQLite file and the development caller-key secret live.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Secret for the HMAC that turns a phone number into a caller key. Same on every instance.</summary>
+    public string? CallerKeySecret { get; set; }
+
+    public StoreOptions Store { get; set; } = new();
+
+    public int SmsSegmentBudget { get; set; } = 4;
+
+    /// <summary>A conversation idle this long starts again at the main menu.</summary>
+    public TimeSpan IdleReset { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Messages one caller may send per minute before the rest get no reply (SMS pumping, floods).</summary>
+    public int MessagesPerMinute { get; set; } = 20;
+}
+
+public sealed class StoreOptions
+{
+    /// <summary>Sqlite (default, embedded), Memory (tests) or Redis (several instances).</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The SQLite file; relative paths are under the data folder.</summary>
+    public string SqlitePath { get; set; } = "helpline.db";
+
+    /// <summary>How long a conversation (and a caller's language) is kept after its last message.</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired conversations are purged.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+}

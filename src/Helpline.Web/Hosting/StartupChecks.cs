@@ -1,0 +1,48 @@
+using System.Text;
+using Helpline.Core;
+using Helpline.Core.Content;
+using Helpline.Core.Validation;
+using Helpline.Twilio;
+using Helpline.Web.State;
+
+namespace Helpline.Web.Hosting;
+
+/// <summary>Refuse to start half-configured: a helpline that silently 403s every message is worse than one that does not start.</summary>
+public static class StartupChecks
+{
+    public static void Secrets(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    {
+        var twilio = configuration.GetSection(TwilioOptions.SectionName).Get<TwilioOptions>() ?? new TwilioOptions();
+        if (twilio.SkipSignatureValidation && !environment.IsDevelopment())
+            throw new InvalidOperationException("Twilio:SkipSignatureValidation is only allowed in Development: remove it.");
+        if (environment.IsDevelopment())
+        {
+            if (string.IsNullOrWhiteSpace(twilio.AuthToken) && !twilio.SkipSignatureValidation)
+                logger.LogWarning("Twilio:AuthToken is not set: every webhook will be refused. To try the helpline without a Twilio account set Twilio__SkipSignatureValidation=true (Development only)");
+            return;
+        }
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(twilio.AuthToken)) missing.Add("Twilio:AuthToken (Twilio__AuthToken)");
+        if (string.IsNullOrWhiteSpace(twilio.AccountSid)) missing.Add("Twilio:AccountSid (Twilio__AccountSid)");
+        if (string.IsNullOrWhiteSpace(configuration[$"{HelplineOptions.SectionName}:CallerKeySecret"])) missing.Add("Helpline:CallerKeySecret (Helpline__CallerKeySecret)");
+        if (missing.Count > 0)
+            throw new InvalidOperationException("Missing configuration: " + string.Join(", ", missing) + ". See README, 'Run in production'.");
+    }
+
+    public static CallerKeys CallerKeys(HelplineOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(options.CallerKeySecret)) return new CallerKeys(Encoding.UTF8.GetBytes(options.CallerKeySecret));
+        if (!environment.IsDevelopment()) throw new InvalidOperationException("Helpline:CallerKeySecret is required outside Development.");
+        return new CallerKeys(State.CallerKeys.LoadOrCreateDevelopmentSecret(options.DataFolder));
+    }
+
+    /// <summary>Loads the content and refuses content with validation errors, naming each one.</summary>
+    public static ContentBundle LoadContent(string root)
+    {
+        var content = ContentLoader.Load(root);
+        var errors = new ContentValidator(new ValidationOptions()).Validate(content).Where(f => f.Severity == Severity.Error).ToList();
+        if (errors.Count > 0)
+            throw new ContentException($"content under {root} has {errors.Count} errors:\n" + string.Join("\n", errors));
+        return content;
+    }
+}

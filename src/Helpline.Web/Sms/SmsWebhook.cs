@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Helpline.Core.Channels;
+using Helpline.Core.Engine;
+using Helpline.Twilio;
+using Helpline.Web.Content;
+using Helpline.Web.Conversations;
+using Helpline.Web.State;
+
+namespace Helpline.Web.Sms;
+
+/// <summary>
+/// POST /twilio/sms: one inbound SMS or WhatsApp message in, one TwiML reply out. Whatever happens
+/// inside, Twilio gets valid TwiML: an empty &lt;Response/&gt; sends nothing, which is right after STOP.
+/// </summary>
+public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, CallerKeys keys, FallbackReplies fallback, ILogger<SmsWebhook> logger)
+{
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var form = await request.ReadFormAsync(ct);
+        var from = form["From"].ToString();
+        var messageSid = form["MessageSid"].ToString();
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            logger.LogWarning("SMS webhook without From ({MessageSid}): refused", messageSid);
+            return Results.Content(new TwimlResponse().ToString(), TwimlResponse.ContentType, Encoding.UTF8, StatusCodes.Status400BadRequest);
+        }
+
+        var channel = from.StartsWith("whatsapp:", StringComparison.OrdinalIgnoreCase) ? Channel.WhatsApp : Channel.Sms;
+        var key = keys.For(channel == Channel.WhatsApp ? "whatsapp" : "sms", from);
+        var body = form["Body"].ToString();
+        var optOutType = form["OptOutType"].ToString();
+        var delivery = DeliveryId(messageSid, request.Headers["I-Twilio-Idempotency-Token"].ToString());
+        var log = new TurnLog(channel);
+
+        string reply;
+        try
+        {
+            reply = await turns.RunAsync(key, record => Turn(record, channel, body, optOutType, delivery, log), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Never a 500: Twilio would send nothing, and the person would think the helpline is gone.
+            logger.LogError(e, "SMS turn failed ({MessageSid}); answering with an apology", messageSid);
+            log.Outcome = "error";
+            reply = fallback.SmsApology(log.Locale);
+        }
+
+        logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({MessageSid})",
+            log.Channel, log.Locale ?? "-", log.Node ?? "-", log.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds, messageSid);
+        return Results.Content(reply, TwimlResponse.ContentType, Encoding.UTF8);
+    }
+
+    private ConversationTurns.Outcome<string> Turn(ConversationRecord record, Channel channel, string body, string optOutType, string? delivery, TurnLog log)
+    {
+        log.Locale = record.State?.Culture ?? record.Culture;
+        if (delivery is not null && record.ReplyFor(delivery) is { } repeated)
+        {
+            log.Outcome = "duplicate";
+            return new(record, repeated) { Unchanged = true };
+        }
+
+        var engine = content.Engine();
+        string reply;
+        if (OptOutWords.IsStop(body, optOutType))
+        {
+            record.OptedOut = true;
+            log.Outcome = "opted-out";
+            reply = Empty;
+        }
+        else if (record.OptedOut && !OptOutWords.IsStart(body, optOutType))
+        {
+            // After STOP nothing is sent until START; a request to erase is still honoured, silently.
+            var turn = engine.Handle(record.State, new TurnInput(channel, TurnKind.Message, body));
+            if (turn.Outputs.OfType<EraseDataOutput>().Any())
+            {
+                log.Outcome = "erased";
+                return new(null, Empty);
+            }
+            log.Outcome = "ignored-opted-out";
+            return new(record, Empty) { Unchanged = true };
+        }
+        else
+        {
+            var opting = record.OptedOut;
+            record.OptedOut = false;
+            // START shows where the person was; anything else is a turn of the conversation.
+            var turn = engine.Handle(record.State, new TurnInput(channel, TurnKind.Message, opting ? "" : body));
+            log.Outcome = opting ? "opted-in" : turn.Outcome;
+            if (turn.State is null)
+            {
+                log.Node = null;
+                return new(null, Message(turn));
+            }
+            record.State = turn.State;
+            record.Culture = turn.State.Culture;
+            log.Locale = turn.State.Culture;
+            log.Node = turn.State.Position;
+            reply = Message(turn);
+        }
+
+        if (delivery is not null) record.Remember(delivery, reply);
+        return new(record, reply);
+    }
+
+    private static string Message(TurnResult turn)
+    {
+        var text = SmsRenderer.Render(turn.Outputs);
+        return text.Length == 0 ? Empty : new TwimlResponse().Message(text).ToString();
+    }
+
+    private static readonly string Empty = new TwimlResponse().ToString();
+
+    /// <summary>The delivery's id, hashed: Twilio's ids are not stored as they are.</summary>
+    private static string? DeliveryId(string messageSid, string idempotencyToken)
+    {
+        var id = !string.IsNullOrWhiteSpace(messageSid) ? messageSid : idempotencyToken;
+        return string.IsNullOrWhiteSpace(id) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
+    }
+}
+
+/// <summary>What one turn's log event says; never a number, never a message.</summary>
+public sealed class TurnLog(Channel channel)
+{
+    public string Channel { get; } = channel.ToString();
+    public string? Locale { get; set; }
+    public string? Node { get; set; }
+    public string Outcome { get; set; } = "";
+}

@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+
+namespace Helpline.Web.State;
+
+/// <summary>
+/// The embedded default: one SQLite file in WAL mode, so a restart loses no conversation and one
+/// instance needs no other service. Rows hold only a caller key (an HMAC) and the engine's state.
+/// </summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+
+    public SqliteConversationStore(string path, TimeProvider time)
+    {
+        _time = time;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
+
+        using var connection = Open();
+        Execute(connection, """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS conversations (
+                key TEXT PRIMARY KEY,
+                json TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS conversations_expires ON conversations (expires_at);
+            """);
+    }
+
+    public async Task<StoredRecord?> GetAsync(string key, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, version FROM conversations WHERE key = $key AND expires_at > $now";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$now", Now());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new StoredRecord(reader.GetString(0), reader.GetInt64(1)) : null;
+    }
+
+    public async Task<bool> TrySaveAsync(string key, string json, long expectedVersion, TimeSpan timeToLive, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        // Insert when absent (or expired); update only at the version that was read.
+        command.CommandText = expectedVersion == 0
+            ? """
+              INSERT INTO conversations (key, json, version, expires_at) VALUES ($key, $json, 1, $expires)
+              ON CONFLICT (key) DO UPDATE SET json = excluded.json, version = conversations.version + 1, expires_at = excluded.expires_at
+              WHERE conversations.expires_at <= $now
+              """
+            : "UPDATE conversations SET json = $json, version = version + 1, expires_at = $expires WHERE key = $key AND version = $version AND expires_at > $now";
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.AddWithValue("$json", json);
+        command.Parameters.AddWithValue("$version", expectedVersion);
+        command.Parameters.AddWithValue("$now", Now());
+        command.Parameters.AddWithValue("$expires", (_time.GetUtcNow() + timeToLive).ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM conversations WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM conversations WHERE expires_at <= $now";
+        command.Parameters.AddWithValue("$now", Now());
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<bool> PingAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
