@@ -12,14 +12,14 @@ public static class VoicePrompts
 {
     private static readonly string[] EngineKeys =
     [
-        Keys.LanguageOffer, Keys.NotAnOption, Keys.Apology, Keys.NoneFound, Keys.RegionChosen, Keys.RegionOther,
-        Keys.VoiceKeys, Keys.VoiceMore, Keys.VoiceAnswerEnd, Keys.VoiceMenuFooter, Keys.VoiceNoInput, Keys.VoiceGoodbye,
-        Keys.VoiceTextConfirm, Keys.VoiceTextSending, Keys.VoiceConnecting, Keys.VoiceTransferFailed,
-        Keys.VoiceTransferNext, Keys.VoiceAfterCall,
+        Engine.Keys.LanguageOffer, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
+        Engine.Keys.VoiceKeys, Engine.Keys.VoiceMore, Engine.Keys.VoiceAnswerEnd, Engine.Keys.VoiceMenuFooter, Engine.Keys.VoiceNoInput, Engine.Keys.VoiceGoodbye,
+        Engine.Keys.VoiceTextConfirm, Engine.Keys.VoiceTextSending, Engine.Keys.VoiceConnecting, Engine.Keys.VoiceTransferFailed,
+        Engine.Keys.VoiceTransferNext, Engine.Keys.VoiceAfterCall,
     ];
 
     /// <summary>The keys as a call looks them up: a ".voice" variant where English has one.</summary>
-    public static IReadOnlyList<string> Keys(ContentBundle content)
+    public static IReadOnlyList<string> For(ContentBundle content)
     {
         var english = content.Locales.English.Texts;
         string Spoken(string key) => english.ContainsKey(key + ConversationEngine.VoiceSuffix) ? key + ConversationEngine.VoiceSuffix : key;
@@ -57,7 +57,7 @@ public static class VoiceCoverage
     public static IReadOnlyList<VoiceCoverageRow> Measure(ContentBundle content)
     {
         var audio = new PromptAudio(content.AudioFolder);
-        var keys = VoicePrompts.Keys(content);
+        var keys = VoicePrompts.For(content);
         var rows = new List<VoiceCoverageRow>();
         foreach (var locale in content.Locales.Locales)
         {
