@@ -19,11 +19,11 @@ static int Usage()
 
           validate [--root DIR] [--budget N] [--stale-days N] [--verbose]
                                   check flows, texts, directory and facts; exit 1 on any error
-          graph [FLOW] [--format mermaid|dot]
+          graph [FLOW] [--format mermaid|dot] [--no-globals]
                                   print each flow (or one) as a diagram
           chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
           report [--out FILE]     write the content report (Markdown)
-          audio render [--culture C] [--force]
+          audio render [--culture C] [--force] [--root DIR]
                                   render espeak-ng stand-ins for prompts that have no recording or voice
         """);
     return 2;

@@ -26,15 +26,15 @@ public static class GraphCommand
         foreach (var flow in flows)
         {
             Console.WriteLine(format == "dot" ? $"// flow {flow.Flow} ({flow.File})" : $"%% flow {flow.Flow} ({flow.File})");
-            Console.WriteLine(Draw(content.Compiled, flow, format));
+            Console.WriteLine(Draw(content.Compiled, flow, format, globalCommands: !args.Has("no-globals")));
         }
         return 0;
     }
 
-    public static string Draw(CompiledFlows flows, FlowDefinition flow, string format)
+    public static string Draw(CompiledFlows flows, FlowDefinition flow, string format, bool globalCommands = true)
     {
         var position = flow.Start;
-        var machine = FlowMachine.Build(flows, flow, () => position, s => position = s, new TurnFacts());
+        var machine = FlowMachine.Build(flows, flow, () => position, s => position = s, new TurnFacts(), globalCommands);
         var info = machine.GetInfo();
         return format == "dot" ? UmlDotGraph.Format(info) : MermaidGraph.Format(info);
     }

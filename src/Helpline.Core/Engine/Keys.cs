@@ -27,6 +27,7 @@ public static class Keys
     public const string VoiceGoodbye = "voice.goodbye_no_input";
     public const string VoiceTextConfirm = "voice.text_confirm";
     public const string VoiceTextSending = "voice.text_sending";
+    public const string VoiceTextFailed = "voice.text_failed";
     public const string VoiceConnecting = "voice.connecting";
     public const string VoiceTransferFailed = "voice.transfer_failed";
     public const string VoiceTransferNext = "voice.transfer_next";

@@ -17,7 +17,8 @@ public sealed class TurnFacts
 /// </summary>
 public static class FlowMachine
 {
-    public static StateMachine<string, string> Build(CompiledFlows flows, FlowDefinition flow, Func<string> read, Action<string> write, TurnFacts facts)
+    /// <param name="globalCommands">False leaves out repeat, menu and language (the same on every node) for a readable picture.</param>
+    public static StateMachine<string, string> Build(CompiledFlows flows, FlowDefinition flow, Func<string> read, Action<string> write, TurnFacts facts, bool globalCommands = true)
     {
         var machine = new StateMachine<string, string>(read, write, FiringMode.Queued);
         var mainMenu = Local(flow, flows.MainMenu);
@@ -28,14 +29,17 @@ public static class FlowMachine
             var state = machine.Configure(node.Id);
             var here = CompiledFlows.Qualify(flow.Flow, node.Id);
 
-            state.PermitReentry(Triggers.Repeat);
+            if (globalCommands)
+            {
+                state.PermitReentry(Triggers.Repeat);
 
-            if (node.Id == languageMenu) state.PermitReentry(Triggers.Language);
-            else state.Permit(Triggers.Language, languageMenu);
+                if (node.Id == languageMenu) state.PermitReentry(Triggers.Language);
+                else state.Permit(Triggers.Language, languageMenu);
 
-            if (node.Id == mainMenu) state.PermitReentry(Triggers.Menu);
-            else if (node.Kind == NodeKinds.LanguageMenu) state.PermitIf(Triggers.Menu, mainMenu, () => facts.HasLanguage, "a language is chosen");
-            else state.Permit(Triggers.Menu, mainMenu);
+                if (node.Id == mainMenu) state.PermitReentry(Triggers.Menu);
+                else if (node.Kind == NodeKinds.LanguageMenu) state.PermitIf(Triggers.Menu, mainMenu, () => facts.HasLanguage, "a language is chosen");
+                else state.Permit(Triggers.Menu, mainMenu);
+            }
 
             if (flows.Parent(here) is { } parent) state.Permit(Triggers.Back, Local(flow, parent));
 

@@ -45,6 +45,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
         CheckFacts(content, findings);
         CheckLocales(content, findings, usedKeys);
         CheckPhoneNumbers(content, findings);
+        CheckVoice(content, findings);
         return findings;
     }
 

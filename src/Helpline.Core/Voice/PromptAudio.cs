@@ -20,6 +20,9 @@ public sealed class PromptAudio(string audioFolder)
 
     public PromptSound Resolve(Locale locale, string? key)
     {
+        // A key that cannot be a file name never names one: audio is only ever <key>.mp3, <key>.wav
+        // or <key>.standin.wav inside the culture's folder.
+        if (key is not null && !(IsSafeFileName(key + StandInSuffix) && IsSafeFileName(locale.Culture))) key = null;
         if (key is not null)
         {
             foreach (var extension in RecordingExtensions)
