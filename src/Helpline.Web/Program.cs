@@ -6,7 +6,8 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddSerilog((services, logger) => HelplineLogging.Configure(logger, builder.Environment, services));
+    // Each host gets its own logger (the static one stays the bootstrap logger): hosts in one test process stay apart.
+    builder.Services.AddSerilog((services, logger) => HelplineLogging.Configure(logger, builder.Environment, services), preserveStaticLogger: true);
     builder.Services.AddHelplineServices(builder.Configuration, builder.Environment);
 
     var app = builder.Build();

@@ -18,6 +18,8 @@ public sealed class ConversationRecord
     /// <summary>The caller's language, kept when a call's own state ends so the next call can use it.</summary>
     public string? Culture { get; set; }
     public List<RememberedReply> Recent { get; set; } = [];
+    /// <summary>A call's turn counter: action URLs carry it, so a request for an earlier step is recognised.</summary>
+    public int Step { get; set; }
 
     public string? ReplyFor(string deliveryId) => Recent.FirstOrDefault(r => r.Id == deliveryId)?.Reply;
 

@@ -19,7 +19,7 @@ public sealed class ConversationTurns(IConversationStore store, IOptions<Helplin
         public bool Unchanged { get; init; }
     }
 
-    public async Task<T> RunAsync<T>(string key, Func<ConversationRecord, Outcome<T>> turn, CancellationToken ct)
+    public async Task<T> RunAsync<T>(string key, Func<ConversationRecord, Outcome<T>> turn, CancellationToken ct, TimeSpan? timeToLive = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +32,7 @@ public sealed class ConversationTurns(IConversationStore store, IOptions<Helplin
                 await store.DeleteAsync(key, ct);
                 return outcome.Reply;
             }
-            if (await store.TrySaveAsync(key, outcome.Record.ToJson(), stored?.Version ?? 0, options.Value.Store.TimeToLive, ct))
+            if (await store.TrySaveAsync(key, outcome.Record.ToJson(), stored?.Version ?? 0, timeToLive ?? options.Value.Store.TimeToLive, ct))
                 return outcome.Reply;
             if (attempt == Attempts)
             {

@@ -1,5 +1,8 @@
 using Helpline.Twilio;
+using Helpline.Core.Voice;
+using Helpline.Web.Content;
 using Helpline.Web.Sms;
+using Helpline.Web.Voice;
 using Helpline.Web.State;
 
 namespace Helpline.Web.Hosting;
@@ -15,6 +18,22 @@ public static class HelplineEndpoints
 
         twilio.MapPost("/sms", (HttpRequest request, SmsWebhook webhook, CancellationToken ct) => webhook.HandleAsync(request, ct))
             .RequireRateLimiting(HelplineServiceCollectionExtensions.PerCallerPolicy);
+
+        var voice = twilio.MapGroup("/voice");
+        voice.MapPost("", (HttpRequest request, VoiceWebhook webhook, CancellationToken ct) => webhook.CallStartedAsync(request, ct));
+        voice.MapPost("/gather", (HttpRequest request, VoiceWebhook webhook, CancellationToken ct) => webhook.GatherAsync(request, ct));
+        voice.MapPost("/silence", (HttpRequest request, VoiceWebhook webhook, CancellationToken ct) => webhook.SilenceAsync(request, ct));
+        voice.MapPost("/dial", (HttpRequest request, VoiceWebhook webhook, CancellationToken ct) => webhook.DialEndedAsync(request, ct));
+
+        // Recordings and stand-ins for <Play>; Twilio fetches them with a plain GET.
+        app.MapGet(VoiceRenderer.AudioPath + "/{culture}/{file}", (string culture, string file, ContentSource content) =>
+        {
+            var current = content.Current;
+            if (!current.Locales.Has(culture) || !PromptAudio.IsSafeFileName(file)) return Results.NotFound();
+            var path = Path.Combine(current.AudioFolder, current.Locales.Get(culture).Culture, file);
+            if (!File.Exists(path)) return Results.NotFound();
+            return Results.File(path, file.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg" : "audio/wav");
+        });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (IConversationStore store, CancellationToken ct) =>

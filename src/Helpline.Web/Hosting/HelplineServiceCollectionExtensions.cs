@@ -41,6 +41,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();
+        services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
         services.AddHostedService<ExpiredStatePurger>();
 
         services.AddRateLimiter(limiter =>

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Helpline.Core.Engine;
+using Helpline.Twilio;
+using Helpline.Web.Content;
+using Helpline.Web.Conversations;
+using Helpline.Web.Sms;
+using Helpline.Web.State;
+using Microsoft.Extensions.Options;
+
+namespace Helpline.Web.Voice;
+
+/// <summary>
+/// The phone line: POST /twilio/voice answers a call; /gather, /silence and /dial carry it on.
+/// Each response's action URLs carry the call's step, so a request Twilio repeats gets the same
+/// TwiML and does not move the call on twice.
+/// </summary>
+public sealed class VoiceWebhook(
+    ContentSource content,
+    ConversationTurns turns,
+    IConversationStore store,
+    CallerKeys keys,
+    TwilioMessagesClient messages,
+    ILogger<VoiceWebhook> logger)
+{
+    /// <summary>A call's own state is only needed while it lasts.</summary>
+    public static readonly TimeSpan CallStateLifetime = TimeSpan.FromHours(2);
+
+    public Task<IResult> CallStartedAsync(HttpRequest request, CancellationToken ct) => HandleAsync(request, "start", ct);
+    public Task<IResult> GatherAsync(HttpRequest request, CancellationToken ct) => HandleAsync(request, "gather", ct);
+    public Task<IResult> SilenceAsync(HttpRequest request, CancellationToken ct) => HandleAsync(request, "silence", ct);
+    public Task<IResult> DialEndedAsync(HttpRequest request, CancellationToken ct) => HandleAsync(request, "dial", ct);
+
+    private async Task<IResult> HandleAsync(HttpRequest request, string kind, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var form = await request.ReadFormAsync(ct);
+        var callSid = form["CallSid"].ToString();
+        var from = form["From"].ToString();
+        var to = form["To"].ToString();
+        if (string.IsNullOrWhiteSpace(callSid))
+        {
+            logger.LogWarning("Voice webhook without CallSid: refused");
+            return Results.Content(new TwimlResponse().Hangup().ToString(), TwimlResponse.ContentType, Encoding.UTF8, StatusCodes.Status400BadRequest);
+        }
+
+        var step = int.TryParse(request.Query["s"], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        var input = Input(kind, form);
+        var deliveryId = $"{kind}:{step}:{form["Digits"]}{form["DialCallStatus"]}";
+        var callerKey = string.IsNullOrWhiteSpace(from) ? null : keys.For("voice", from);
+        var log = new TurnLog(Channel.Voice);
+
+        string reply;
+        try
+        {
+            var remembered = kind == "start" && callerKey is not null ? await RememberedCultureAsync(callerKey, ct) : null;
+            var turn = await turns.RunAsync(keys.For("call", callSid), record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
+            reply = turn.Reply;
+            if (turn.Texts is { Count: > 0 } texts && !string.IsNullOrWhiteSpace(from) && !string.IsNullOrWhiteSpace(to))
+                reply = await SendTextsAsync(keys.For("call", callSid), texts, from, to, turn, deliveryId, log, ct);
+            if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
+                await turns.RunAsync(callerKey, r => { r.Culture = log.Locale; return new ConversationTurns.Outcome<bool>(r, true); }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // Twilio would otherwise read its own English error and hang up on the caller.
+            logger.LogError(e, "Voice turn failed ({CallSid}); answering with an apology", callSid);
+            log.Outcome = "error";
+            reply = Apology(log.Locale, step, to);
+        }
+
+        logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({CallSid})",
+            log.Channel, log.Locale ?? "-", log.Node ?? "-", log.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds, callSid);
+        return Results.Content(reply, TwimlResponse.ContentType, Encoding.UTF8);
+    }
+
+    private static TurnInput Input(string kind, IFormCollection form) => kind switch
+    {
+        "start" => new TurnInput(Channel.Voice, TurnKind.CallStarted),
+        "silence" => new TurnInput(Channel.Voice, TurnKind.Silence),
+        "dial" => new TurnInput(Channel.Voice, form["DialCallStatus"].ToString() is "completed" or "answered" ? TurnKind.TransferCompleted : TurnKind.TransferFailed),
+        _ => string.IsNullOrEmpty(form["Digits"]) && !string.IsNullOrWhiteSpace(form["SpeechResult"])
+            ? new TurnInput(Channel.Voice, TurnKind.Message, form["SpeechResult"].ToString())
+            : string.IsNullOrEmpty(form["Digits"]) ? new TurnInput(Channel.Voice, TurnKind.Silence) : TurnInput.Keypad(form["Digits"].ToString()),
+    };
+
+    /// <summary>What one call turn produced: the TwiML, and any "text me this" messages still to send.</summary>
+    private sealed record CallTurn(string Reply, IReadOnlyList<string>? Texts, IReadOnlyList<Output> Outputs, string? Culture, int Step);
+
+    private ConversationTurns.Outcome<CallTurn> Turn(ConversationRecord record, TurnInput input, int step, string deliveryId, string? remembered, string to, TurnLog log)
+    {
+        log.Locale = record.State?.Culture ?? remembered;
+        if (record.ReplyFor(deliveryId) is { } repeated)
+        {
+            log.Outcome = "duplicate";
+            return new(record, new CallTurn(repeated, null, [], log.Locale, record.Step)) { Unchanged = true };
+        }
+        if (input.Kind != TurnKind.CallStarted && step != record.Step && record.Recent.Count > 0)
+        {
+            // A late or repeated request for an earlier step: say again what was said last, change nothing.
+            log.Outcome = "stale-step";
+            return new(record, new CallTurn(record.Recent[^1].Reply, null, [], log.Locale, record.Step)) { Unchanged = true };
+        }
+
+        var state = record.State ?? (remembered is null ? null : new ConversationState { Culture = remembered });
+        var turn = content.Engine().Handle(state, input);
+        record.State = turn.State;
+        record.Step++;
+        log.Locale = turn.State?.Culture;
+        log.Node = turn.State?.Position;
+        log.Outcome = turn.Outcome;
+
+        var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).ToList();
+        var reply = new VoiceRenderer(content.Current, logger).Render(turn.Outputs, log.Locale, record.Step, to);
+        record.Remember(deliveryId, reply);
+        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step));
+    }
+
+    /// <summary>
+    /// "Text me this": sent after the turn is saved, so a retried request cannot send twice. The caller
+    /// hears whether it worked; a failure replaces "sending" with "could not send" in the remembered reply.
+    /// </summary>
+    private async Task<string> SendTextsAsync(string callKey, IReadOnlyList<string> texts, string from, string to, CallTurn turn, string deliveryId, TurnLog log, CancellationToken ct)
+    {
+        foreach (var text in texts)
+        {
+            var result = await messages.SendAsync(from, to, text, ct);
+            if (result.Sent) continue;
+            log.Outcome = "text-me-failed";
+            logger.LogWarning("Text-me SMS failed: {Error} (status {Status})", result.Error, result.StatusCode);
+            var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
+            var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
+            var reply = new VoiceRenderer(content.Current, logger).Render(outputs, turn.Culture, turn.Step, to);
+            await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
+            return reply;
+        }
+        log.Outcome = "text-me-sent";
+        return turn.Reply;
+    }
+
+    private async Task<string?> RememberedCultureAsync(string callerKey, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(callerKey, ct);
+        return stored is null ? null : ConversationRecord.FromJson(stored.Json).Culture;
+    }
+
+    private string Apology(string? culture, int step, string to)
+    {
+        var known = culture is not null && content.Current.Locales.Has(culture) ? culture : "en";
+        var key = Keys.Apology + ConversationEngine.VoiceSuffix;
+        return new VoiceRenderer(content.Current, logger).Render([new TextOutput(key, content.Current.Locales.Text(known, key))], known, step, to);
+    }
+}

@@ -1,0 +1,75 @@
+using Helpline.Web.Conversations;
+using Helpline.Web.State;
+using Helpline.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Helpline.Web.Tests.Sms;
+
+/// <summary>Twilio retries deliveries and people send two texts at once: neither may lose or double a turn.</summary>
+public sealed class DeliveryTests : IDisposable
+{
+    private readonly HelplineApp _app = new();
+    private const string Texter = "+15205550301";
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task RepeatedMessageSid_GetsTheSameReply_AndDoesNotAdvance()
+    {
+        await _app.PostSmsAsync(Texter, "english");
+        var first = await _app.PostSmsAsync(Texter, "6", messageSid: "SMrepeat1");
+        var again = await _app.PostSmsAsync(Texter, "6", messageSid: "SMrepeat1");
+        Assert.Equal(first.Body, again.Body);
+        Assert.Contains("Detention:", first.Message);
+
+        // Had it advanced twice, "6" would have been read on the detention menu: "Someone is in detention" list.
+        var next = await _app.PostSmsAsync(Texter, "1");
+        Assert.Contains("To report a problem in detention", next.Message);
+    }
+
+    [Fact]
+    public async Task RepeatedIdempotencyToken_WithoutMessageSid_GetsTheSameReply()
+    {
+        await _app.PostSmsAsync(Texter, "english");
+        var form = new List<KeyValuePair<string, string>> { new("From", Texter), new("Body", "6") };
+        var client = _app.CreateClient();
+        async Task<string> Send()
+        {
+            var request = Helpline.Testing.TwilioRequestSigner.SignedFormPost(HelplineApp.AuthToken, "http://localhost/twilio/sms", form, HelplineApp.PublicBaseUrl + "/twilio/sms");
+            request.Headers.Add("I-Twilio-Idempotency-Token", "token-1");
+            return await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        }
+        Assert.Equal(await Send(), await Send());
+    }
+
+    [Fact]
+    public async Task TwoMessagesAtTheSameMoment_BothCount_AndTheStateStaysConsistent()
+    {
+        await _app.PostSmsAsync(Texter, "english");
+        var keys = _app.Services.GetRequiredService<CallerKeys>();
+        var key = keys.For("sms", Texter);
+        var before = (await _app.Store.GetAsync(key))!.Version;
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => _app.PostSmsAsync(Texter, "*", messageSid: $"SMconcurrent{i}")));
+
+        Assert.All(replies, r => Assert.Contains("Main menu", r.Message));
+        var after = (await _app.Store.GetAsync(key))!;
+        Assert.Equal(before + 8, after.Version);
+        var record = ConversationRecord.FromJson(after.Json);
+        Assert.Equal("main/main", record.State!.Position);
+        Assert.Equal(ConversationRecord.RememberedReplies, record.Recent.Count);
+    }
+
+    [Fact]
+    public async Task StoredRecord_HoldsNeitherTheNumberNorTheMessage()
+    {
+        await _app.PostSmsAsync(Texter, "english");
+        await _app.PostSmsAsync(Texter, "my name is Maria Quispe from Huancayo");
+        var store = (MemoryConversationStore)_app.Store;
+        var key = _app.Services.GetRequiredService<CallerKeys>().For("sms", Texter);
+        var json = (await store.GetAsync(key))!.Json;
+        Assert.DoesNotContain("5205550301", key + json);
+        Assert.DoesNotContain("Quispe", json);
+        Assert.DoesNotContain("Huancayo", json);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Xml.Linq;
+using Helpline.Testing;
+using Helpline.Web.Tests.Support;
+
+namespace Helpline.Web.Tests.Voice;
+
+/// <summary>A call, turn by turn, with the TwiML checked by parsing it as Twilio would.</summary>
+public sealed class CallTests : IAsyncLifetime
+{
+    private LoopbackTwilioApi _twilio = null!;
+    private HelplineApp _app = null!;
+    private const string Caller = "+15205550901";
+
+    public async Task InitializeAsync()
+    {
+        _twilio = await LoopbackTwilioApi.StartAsync(HelplineApp.AccountSid, HelplineApp.AuthToken);
+        _app = new HelplineApp(new() { ["Twilio:ApiBaseUrl"] = _twilio.BaseUrl });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _app.Dispose();
+        await _twilio.DisposeAsync();
+    }
+
+    private sealed class Call(HelplineApp app, string callSid, string from)
+    {
+        public XElement Last { get; private set; } = null!;
+        public int Step { get; private set; }
+
+        private List<KeyValuePair<string, string>> Form(params (string Key, string Value)[] extra) =>
+        [
+            new("CallSid", callSid), new("AccountSid", HelplineApp.AccountSid), new("From", from),
+            new("To", HelplineApp.HelplineNumber), new("CallStatus", "in-progress"), new("Direction", "inbound"),
+            .. extra.Select(e => new KeyValuePair<string, string>(e.Key, e.Value)),
+        ];
+
+        public async Task<XElement> StartAsync() => await Send("/twilio/voice", Form());
+        public async Task<XElement> PressAsync(string digits) => await Send(Action("Gather"), Form(("Digits", digits)));
+        public async Task<XElement> SilenceAsync() => await Send(RedirectUrl(), Form());
+        public async Task<XElement> DialEndedAsync(string status) => await Send(Action("Dial"), Form(("DialCallStatus", status), ("DialCallSid", "CA-dialed")));
+
+        public async Task<Reply> RepeatAsync(string url, string digits) => await app.PostAsync(url, Form(("Digits", digits)));
+
+        public string Action(string verb) => Last.Descendants(verb).Single().Attribute("action")!.Value;
+        public string RedirectUrl() => Last.Elements("Redirect").Single().Value;
+
+        private async Task<XElement> Send(string url, List<KeyValuePair<string, string>> form)
+        {
+            var reply = await app.PostAsync(url, form);
+            Assert.Equal(200, reply.Status);
+            Assert.StartsWith("text/xml", reply.ContentType);
+            Last = reply.Xml.Root!;
+            Assert.Equal("Response", Last.Name.LocalName);
+            return Last;
+        }
+    }
+
+    private Call NewCall(string callSid = "CA0001", string from = Caller) => new(_app, callSid, from);
+
+    private static IEnumerable<string> Said(XElement response) => response.Descendants("Say").Select(s => s.Value);
+
+    [Fact]
+    public async Task AnsweredCall_OffersEachLanguageInItsOwnVoice_InsideAGather_WithARedirectAfterIt()
+    {
+        var call = NewCall();
+        var twiml = await call.StartAsync();
+
+        var gather = Assert.Single(twiml.Elements("Gather"));
+        Assert.Equal("1", gather.Attribute("numDigits")?.Value);
+        Assert.StartsWith("/twilio/voice/gather", gather.Attribute("action")!.Value);
+        Assert.Equal("Redirect", gather.ElementsAfterSelf().Single().Name.LocalName);
+
+        var spanish = gather.Elements("Say").Single(s => s.Value.Contains("español", StringComparison.Ordinal));
+        Assert.Equal("es-US", spanish.Attribute("language")?.Value);
+        Assert.Contains(gather.Elements("Say"), s => s.Attribute("language")?.Value == "en-US" && s.Value.Contains("English", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DariAndPashtoAndCreole_ArePlayedFromFilesTheAppServes_NeverEnglishTts()
+    {
+        var call = NewCall();
+        var twiml = await call.StartAsync();
+        var plays = twiml.Descendants("Play").Select(p => p.Value).ToList();
+        foreach (var culture in new[] { "fa-AF", "ps-AF", "ht" })
+        {
+            var url = Assert.Single(plays, p => p.StartsWith($"/audio/{culture}/language.offer", StringComparison.Ordinal));
+            var audio = await _app.CreateClient().GetAsync(url);
+            Assert.Equal(200, (int)audio.StatusCode);
+            Assert.StartsWith("audio/", audio.Content.Headers.ContentType!.MediaType);
+        }
+
+        // Choose Dari (8): everything after is played, nothing is said with an English voice.
+        var menu = await call.PressAsync("8");
+        Assert.Empty(menu.Descendants("Say"));
+        Assert.NotEmpty(menu.Descendants("Play"));
+        Assert.All(menu.Descendants("Play"), p => Assert.StartsWith("/audio/fa-AF/", p.Value));
+    }
+
+    [Fact]
+    public async Task Spanish_IsSaidWithTheSpanishVoice_AndListensForSpanishSpeech()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        var menu = await call.PressAsync("1");
+        Assert.All(menu.Descendants("Say"), s => Assert.Equal("es-US", s.Attribute("language")?.Value));
+        var gather = menu.Elements("Gather").Single();
+        Assert.Equal("dtmf speech", gather.Attribute("input")?.Value);
+        Assert.Equal("es-US", gather.Attribute("language")?.Value);
+        Assert.Contains(Said(menu), s => s.Contains("Menú principal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Silence_RepromptsTheSameMenu_AndTwoFailuresEndTheCallWithLegalHelpContacts()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        await call.PressAsync("0");
+        await call.PressAsync("5");
+        var again = await call.SilenceAsync();
+        Assert.Contains(Said(again), s => s.Contains("did not hear", StringComparison.Ordinal));
+        Assert.Contains(Said(again), s => s.Contains("Immigration court:", StringComparison.Ordinal));
+        Assert.Empty(again.Descendants("Hangup"));
+
+        var end = await call.PressAsync("7");
+        Assert.Contains(Said(end), s => s.Contains("Free legal providers by immigration court", StringComparison.Ordinal));
+        Assert.Single(end.Elements("Hangup"));
+    }
+
+    [Fact]
+    public async Task InvalidKey_SaysSo_AndRepeatsTheMenu()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        await call.PressAsync("0");
+        await call.PressAsync("5");
+        var twiml = await call.PressAsync("8");
+        Assert.Contains(Said(twiml), s => s.Contains("not an option", StringComparison.Ordinal));
+        Assert.Contains(Said(twiml), s => s.Contains("Immigration court:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Transfer_DialsOnlyTheDirectorysNumber_WithTheHelplineAsCallerId()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "6", "5" }) await call.PressAsync(key); // English, detention, call the ICE line
+        var twiml = await call.PressAsync("1");
+        var dial = Assert.Single(twiml.Elements("Dial"));
+        Assert.Equal("+18883514024", dial.Element("Number")!.Value);
+        Assert.Equal(HelplineApp.HelplineNumber, dial.Attribute("callerId")?.Value);
+        Assert.StartsWith("/twilio/voice/dial", dial.Attribute("action")!.Value);
+        Assert.NotNull(dial.Attribute("timeout"));
+    }
+
+    [Theory]
+    [InlineData("busy")]
+    [InlineData("no-answer")]
+    [InlineData("failed")]
+    public async Task BusyOrUnanswered_ApologisesAndOffersTheContactsByText(string status)
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "2" }) await call.PressAsync(key); // English, court, call the case line
+        await call.PressAsync("1");
+        var twiml = await call.DialEndedAsync(status);
+        Assert.Contains(Said(twiml), s => s.Contains("did not go through", StringComparison.Ordinal));
+        Assert.Contains(Said(twiml), s => s.Contains("To send it, press 1", StringComparison.Ordinal));
+
+        await call.PressAsync("1");
+        var sms = await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Caller, sms.To);
+        Assert.Equal(HelplineApp.HelplineNumber, sms.From);
+        Assert.Contains("1-800-898-7180", sms.Body);
+    }
+
+    [Fact]
+    public async Task BusyOnAList_TriesTheNextOrganizationWithAPhone()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "8", "2" }) await call.PressAsync(key); // English, legal help, detention list
+        var first = await call.PressAsync("1");
+        Assert.Equal("+18883514024", first.Descendants("Number").Single().Value);
+        var next = await call.DialEndedAsync("busy");
+        // The detention list has one organization with a phone: after it, the contacts by text.
+        Assert.Contains(Said(next), s => s.Contains("To send it, press 1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TextMeThis_SendsTheAnswerThroughTwiliosMessagesApi_AfterTheCallerConfirms()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "1" }) await call.PressAsync(key); // English, court, case status
+        var offer = await call.PressAsync("9");
+        Assert.Contains(Said(offer), s => s.Contains("To send it, press 1", StringComparison.Ordinal));
+        Assert.Equal(0, _twilio.RequestCount);
+
+        var sent = await call.PressAsync("1");
+        Assert.Contains(Said(sent), s => s.Contains("sending the text message", StringComparison.Ordinal));
+        var sms = await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Caller, sms.To);
+        Assert.Contains("1-800-898-7180", sms.Body);
+        Assert.True(Helpline.Core.Text.SegmentCounter.Count(sms.Body) <= 4);
+    }
+
+    [Fact]
+    public async Task TextMeThis_WhenTwilioFails_TellsTheCaller()
+    {
+        _twilio.FailNext(10, 500);
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+        var twiml = await call.PressAsync("1");
+        Assert.Contains(Said(twiml), s => s.Contains("could not send the text message", StringComparison.Ordinal));
+        Assert.Contains(_app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Text-me SMS failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RepeatedActionRequest_GetsTheSameTwiml_AndDoesNotAdvanceTwice()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        var url = call.Action("Gather");
+        var first = await call.RepeatAsync(url, "0");
+        var again = await call.RepeatAsync(url, "0");
+        Assert.Equal(first.Body, again.Body);
+
+        // A late request for the same step with another key changes nothing either.
+        var late = await call.RepeatAsync(url, "1");
+        Assert.Equal(first.Body, late.Body);
+    }
+
+    [Fact]
+    public async Task TheCallersLanguage_IsRememberedForTheNextCall()
+    {
+        var first = NewCall("CA-first");
+        await first.StartAsync();
+        await first.PressAsync("1"); // Spanish
+        var second = NewCall("CA-second");
+        var twiml = await second.StartAsync();
+        Assert.Contains(Said(twiml), s => s.Contains("Menú principal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LongAnswer_IsSpokenInParts_PressOneToContinue()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        await call.PressAsync("0");
+        var part1 = await call.PressAsync("1");
+        Assert.Contains(Said(part1), s => s.Contains("To hear more, press 1", StringComparison.Ordinal));
+        var part2 = await call.PressAsync("1");
+        Assert.Contains(Said(part2), s => s.Contains("Title 42", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NoPhoneNumber_ReachesTheLogs()
+    {
+        var call = NewCall();
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "1", "9", "1" }) await call.PressAsync(key);
+        await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
+        Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
+    }
+
+    [Fact]
+    public async Task MissingCallSid_Is400_WithValidTwiml()
+    {
+        var reply = await _app.PostAsync("/twilio/voice", [new("From", Caller)]);
+        Assert.Equal(400, reply.Status);
+        Assert.Equal("Response", reply.Xml.Root!.Name.LocalName);
+    }
+}
