@@ -15,7 +15,27 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
 
     public ContentBundle Current => _current;
 
-    public void Replace(ContentBundle bundle) => _current = bundle;
+    public DateTimeOffset LoadedAt { get; private set; } = time.GetUtcNow();
+
+    /// <summary>Why the last edit was refused (the validator's errors), or null when the newest content serves.</summary>
+    public string? LastRefusal { get; private set; }
+
+    /// <summary>Raised after every reload attempt, applied or refused (tests and /readyz use it).</summary>
+    public event Action<bool>? Reloaded;
+
+    public void Replace(ContentBundle bundle)
+    {
+        _current = bundle;
+        LoadedAt = time.GetUtcNow();
+        LastRefusal = null;
+        Reloaded?.Invoke(true);
+    }
+
+    public void Refuse(string reason)
+    {
+        LastRefusal = reason;
+        Reloaded?.Invoke(false);
+    }
 
     public ConversationEngine Engine() => new(_current, time, new EngineOptions
     {

@@ -36,8 +36,18 @@ public static class HelplineEndpoints
         });
 
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IConversationStore store, CancellationToken ct) =>
-            await store.PingAsync(ct) ? Results.Text("ready") : Results.Text("store unavailable", statusCode: StatusCodes.Status503ServiceUnavailable));
+        // Ready means conversations can be remembered; a refused content edit is reported but the last good content serves.
+        app.MapGet("/readyz", async (IConversationStore store, ContentSource content, CancellationToken ct) =>
+        {
+            var storeUp = await store.PingAsync(ct);
+            return Results.Json(
+                new
+                {
+                    store = storeUp ? "ok" : "unavailable",
+                    content = new { loadedAt = content.LoadedAt, lastRefusal = content.LastRefusal },
+                },
+                statusCode: storeUp ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
         return app;
     }
 

@@ -43,6 +43,8 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<SmsWebhook>();
         services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
         services.AddHostedService<ExpiredStatePurger>();
+        services.AddSingleton<ContentReloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
 
         services.AddRateLimiter(limiter =>
         {

@@ -43,9 +43,9 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Never a 500: Twilio would send nothing, and the person would think the helpline is gone.
-            logger.LogError(e, "SMS turn failed ({MessageSid}); answering with an apology", messageSid);
-            log.Outcome = "error";
-            reply = fallback.SmsApology(log.Locale);
+            logger.LogError(e, "SMS turn failed ({MessageSid}); answering with the degraded reply", messageSid);
+            log.Outcome = "degraded";
+            reply = fallback.SmsDegraded(log.Locale, channel);
         }
 
         logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({MessageSid})",

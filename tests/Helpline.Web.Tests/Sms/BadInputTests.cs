@@ -67,7 +67,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public async Task StoreFailure_StillAnswers200_WithAnApologyInEnglishAndSpanish()
+    public async Task StoreFailure_StillAnswers200_WithApologyLegalHelpAndTheLanguageMenu()
     {
         var broken = new Mock<IConversationStore>();
         broken.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("disk on fire"));
@@ -76,6 +76,9 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(200, reply.Status);
         Assert.Contains("Sorry, something went wrong", reply.Message);
         Assert.Contains("Lo sentimos", reply.Message);
+        Assert.Contains("911", reply.Message);
+        Assert.Contains("justice.gov/eoir/list-pro-bono-legal-service-providers", reply.Message);
+        Assert.Contains("1 Español", reply.Message);
         Assert.Contains(app.Logs.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && e.Exception is InvalidOperationException);
     }
 

@@ -1,0 +1,67 @@
+using Helpline.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Helpline.Web.Content;
+
+/// <summary>
+/// Watches flows/, locales/, directory/ and facts/ and swaps in new content once it validates, with no
+/// restart. An edit that fails validation is refused and logged with the validator's messages; the
+/// last good content keeps serving callers.
+/// </summary>
+public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptions> options, TimeProvider time, ILogger<ContentReloader> logger) : BackgroundService
+{
+    private static readonly string[] Folders = ["flows", "locales", "directory", "facts"];
+
+    /// <summary>Editors save several files at once: wait for the writes to settle before reloading.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var root = options.Value.ContentRoot!;
+        var changed = System.Threading.Channels.Channel.CreateBounded<bool>(new System.Threading.Channels.BoundedChannelOptions(1)
+        {
+            FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
+        });
+        var watchers = Folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists).Select(folder =>
+        {
+            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+            FileSystemEventHandler signal = (_, _) => changed.Writer.TryWrite(true);
+            watcher.Changed += signal;
+            watcher.Created += signal;
+            watcher.Deleted += signal;
+            watcher.Renamed += (_, _) => changed.Writer.TryWrite(true);
+            return watcher;
+        }).ToList();
+
+        try
+        {
+            while (await changed.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(Settle, time, stoppingToken);
+                while (changed.Reader.TryRead(out _)) { }
+                Reload(root);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            watchers.ForEach(w => w.Dispose());
+        }
+    }
+
+    public void Reload(string root)
+    {
+        try
+        {
+            source.Replace(StartupChecks.LoadContent(root));
+            logger.LogInformation("Content reloaded from {Root}", root);
+        }
+        catch (Exception e) when (e is Helpline.Core.ContentException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Content edit refused; the last good content keeps serving: {Reason}", e.Message);
+            source.Refuse(e.Message);
+        }
+    }
+}
