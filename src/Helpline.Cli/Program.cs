@@ -22,7 +22,8 @@ static int Usage()
           graph [FLOW] [--format mermaid|dot] [--no-globals]
                                   print each flow (or one) as a diagram
           chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
-          report [--out FILE]     write the content report (Markdown)
+          report [--out FILE] [--root DIR] [--stale-days N]
+                                  write the content report (Markdown) to stdout or FILE
           audio render [--culture C] [--force] [--root DIR]
                                   render espeak-ng stand-ins for prompts that have no recording or voice
         """);

@@ -1,9 +1,8 @@
 using Helpline.Core.Flows;
-using Stateless.Graph;
 
 namespace Helpline.Cli.Commands;
 
-/// <summary>Draws flows with Stateless' own exporters, so the picture is the machine that runs.</summary>
+/// <summary>Prints flows as <see cref="FlowDiagram"/> draws them (Stateless' own exporters), so the picture is the machine that runs.</summary>
 public static class GraphCommand
 {
     public static int Run(CliArgs args)
@@ -26,16 +25,9 @@ public static class GraphCommand
         foreach (var flow in flows)
         {
             Console.WriteLine(format == "dot" ? $"// flow {flow.Flow} ({flow.File})" : $"%% flow {flow.Flow} ({flow.File})");
-            Console.WriteLine(Draw(content.Compiled, flow, format, globalCommands: !args.Has("no-globals")));
+            var diagramFormat = format == "dot" ? DiagramFormat.Dot : DiagramFormat.Mermaid;
+            Console.WriteLine(FlowDiagram.Draw(content.Compiled, flow, diagramFormat, globalCommands: !args.Has("no-globals")));
         }
         return 0;
-    }
-
-    public static string Draw(CompiledFlows flows, FlowDefinition flow, string format, bool globalCommands = true)
-    {
-        var position = flow.Start;
-        var machine = FlowMachine.Build(flows, flow, () => position, s => position = s, new TurnFacts(), globalCommands);
-        var info = machine.GetInfo();
-        return format == "dot" ? UmlDotGraph.Format(info) : MermaidGraph.Format(info);
     }
 }

@@ -354,9 +354,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
                 return;
             }
 
-            var footer = Text(Keys.AnswerFooter);
-            var moreNotice = Text(Keys.SmsMore);
-            var pages = Pages(blocks.Select(b => b.Text), footer.Length > moreNotice.Length ? footer : moreNotice);
+            var pages = Pages(blocks.Select(b => b.Text), SmsReserve(node));
             var index = Math.Clamp(_state.Page, 0, Math.Max(0, pages.Count - 1));
             if (pages.Count > 0) _outputs.Add(new TextOutput(blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null, pages[index]));
             Say(index + 1 < pages.Count ? Keys.SmsMore : Keys.AnswerFooter);
@@ -448,9 +446,26 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             if (node.Kind is not (NodeKinds.Answer or NodeKinds.Directory)) return 1;
             var blocks = Blocks(node, forSms: !Voice);
             if (Voice) return node.Kind == NodeKinds.Answer ? blocks.Count : 1;
+            return Pages(blocks.Select(b => b.Text), SmsReserve(node)).Count;
+        }
+
+        /// <summary>
+        /// What an SMS page is sent with, so that the page leaves room for it: the longer footer, and on a list
+        /// also its prompt and the "Place:" line (said when the region was just chosen; reserved always, so that
+        /// the page breaks do not move between the first page and the next).
+        /// </summary>
+        private string SmsReserve(NodeDefinition node)
+        {
             var footer = Text(Keys.AnswerFooter);
             var more = Text(Keys.SmsMore);
-            return Pages(blocks.Select(b => b.Text), footer.Length > more.Length ? footer : more).Count;
+            var reserved = new List<string>();
+            if (node.Kind == NodeKinds.Directory)
+            {
+                if (_state.Region is not null) reserved.Add(Text(Keys.RegionChosen, RegionName(_state.Region)));
+                if (node.Prompt is not null) reserved.Add(Text(node.Prompt));
+            }
+            reserved.Add(footer.Length > more.Length ? footer : more);
+            return string.Join(TextPager.Separator, reserved);
         }
 
         private IReadOnlyList<string> Pages(IEnumerable<string> blocks, string reserved) =>
@@ -472,7 +487,15 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         }
 
         /// <summary>On a call a text may have a ".voice" variant that spells out what is read badly (a website).</summary>
-        private string SpokenKey(string key) => Voice && !_composingSms && _locales.Find(Culture, key + VoiceSuffix) is not null ? key + VoiceSuffix : key;
+        private string SpokenKey(string key)
+        {
+            if (!Voice || _composingSms) return key;
+            // The locale's own words first: its spoken variant, else its written text, and only then English's spoken variant.
+            var own = _locales.Get(Culture).Texts;
+            if (own.ContainsKey(key + VoiceSuffix)) return key + VoiceSuffix;
+            if (own.ContainsKey(key)) return key;
+            return _locales.English.Texts.ContainsKey(key + VoiceSuffix) ? key + VoiceSuffix : key;
+        }
 
         private string Text(string key, params object[] args) => _locales.Text(Culture, SpokenKey(key), args);
 

@@ -39,9 +39,9 @@ public sealed partial class ContentValidator(ValidationOptions options)
     public IReadOnlyList<Finding> Validate(ContentBundle content)
     {
         var findings = new List<Finding>();
-        var usedKeys = new Dictionary<string, (string File, string Where)>(StringComparer.Ordinal);
-        CheckFlows(content, findings, usedKeys);
-        CheckDirectory(content, findings, usedKeys);
+        var usedKeys = UsedTextKeys.Find(content).ToDictionary(u => u.Key, u => (u.File, u.Where), StringComparer.Ordinal);
+        CheckFlows(content, findings);
+        CheckDirectory(content, findings);
         CheckFacts(content, findings);
         CheckLocales(content, findings, usedKeys);
         CheckPhoneNumbers(content, findings);
@@ -51,7 +51,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
 
     // --- flows ------------------------------------------------------------------------------------
 
-    private void CheckFlows(ContentBundle content, List<Finding> findings, Dictionary<string, (string, string)> usedKeys)
+    private void CheckFlows(ContentBundle content, List<Finding> findings)
     {
         var flows = content.Compiled;
         if (flows.Flow(CompiledFlows.MainFlow) is null)
@@ -62,7 +62,6 @@ public sealed partial class ContentValidator(ValidationOptions options)
 
         var reachable = flows.Reachable();
         var factIds = content.Facts.Select(f => f.Id).ToHashSet();
-        foreach (var key in Engine.Keys.All()) usedKeys.TryAdd(key, ("src/Helpline.Core/Engine/Keys.cs", "engine"));
 
         foreach (var flow in content.Flows)
         {
@@ -76,18 +75,12 @@ public sealed partial class ContentValidator(ValidationOptions options)
             {
                 var where = $"node '{node.Id}'";
                 void Error(string message) => findings.Add(new(Severity.Error, flow.File, where, message));
-                void Use(string? key) { if (!string.IsNullOrEmpty(key)) usedKeys.TryAdd(key, (flow.File, where)); }
 
                 if (string.IsNullOrWhiteSpace(node.Id)) { Error("a node has no id"); continue; }
                 if (!NodeKinds.All.Contains(node.Kind)) { Error($"unknown kind '{node.Kind}' (one of {string.Join(", ", NodeKinds.All)})"); continue; }
 
                 var qualified = CompiledFlows.Qualify(flow.Flow, node.Id);
                 if (!reachable.Contains(qualified)) findings.Add(new(Severity.Error, flow.File, where, "unreachable: no menu leads here from the language menu"));
-
-                Use(node.Prompt);
-                Use(node.Intro);
-                node.Texts.ForEach(Use);
-                node.Options.ForEach(o => Use(o.Label));
 
                 foreach (var (trigger, target) in flows.Edges(flow, node))
                 {
@@ -166,7 +159,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
 
     // --- directory and facts ------------------------------------------------------------------------
 
-    private void CheckDirectory(ContentBundle content, List<Finding> findings, Dictionary<string, (string, string)> usedKeys)
+    private void CheckDirectory(ContentBundle content, List<Finding> findings)
     {
         foreach (var group in content.Directory.All.GroupBy(o => o.Id).Where(g => g.Count() > 1))
             findings.Add(new(Severity.Error, group.Last().File, $"entry '{group.Key}'", "two entries have this id"));
@@ -183,11 +176,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
             if (org.Status == OrganizationStatus.Verified && org.Phone is not null && org.DialNumber is null)
                 Add(Severity.Error, $"phone '{org.Phone}' is not a 10-digit US number that can be dialed");
             if (org.Status == OrganizationStatus.WebsiteOnly && org.Website is null) Add(Severity.Error, "website-only, but no website");
-            if (org.IsShown)
-            {
-                StaleCheck(org.Verified, org.File, where, findings);
-                foreach (var key in new[] { org.Description, org.Hours, org.WebsiteSpoken }.OfType<string>()) usedKeys.TryAdd(key, (org.File, where));
-            }
+            if (org.IsShown) StaleCheck(org.Verified, org.File, where, findings);
         }
     }
 
