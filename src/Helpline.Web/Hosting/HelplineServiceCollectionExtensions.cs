@@ -37,11 +37,12 @@ public static class HelplineServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<HelplineOptions>>();
             return new ContentSource(StartupChecks.LoadContent(options.Value.ContentRoot!), sp.GetRequiredService<TimeProvider>(), options);
         });
-        services.AddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configuration.GetConnectionString("Redis")));
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();
         services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
+        Metrics.MetricsEndpoints.AddHelplineMetrics(services);
         services.AddHostedService<ExpiredStatePurger>();
         services.AddSingleton<ContentReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
@@ -62,10 +63,13 @@ public static class HelplineServiceCollectionExtensions
         return services;
     }
 
-    private static IConversationStore CreateStore(HelplineOptions options, TimeProvider time) => options.Store.Provider.ToLowerInvariant() switch
+    private static IConversationStore CreateStore(HelplineOptions options, TimeProvider time, string? redisConnectionString) => options.Store.Provider.ToLowerInvariant() switch
     {
         "sqlite" => new SqliteConversationStore(Path.Combine(options.DataFolder, options.Store.SqlitePath), time),
         "memory" => new MemoryConversationStore(time),
+        "redis" => string.IsNullOrWhiteSpace(redisConnectionString)
+            ? throw new InvalidOperationException("Helpline:Store:Provider is Redis but ConnectionStrings:Redis (ConnectionStrings__Redis) is not set")
+            : RedisConversationStore.Connect(redisConnectionString),
         var other => throw new InvalidOperationException($"Helpline:Store:Provider '{other}' is not known: use Sqlite, Memory or Redis"),
     };
 

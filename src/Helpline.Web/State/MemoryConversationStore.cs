@@ -28,7 +28,9 @@ public sealed class MemoryConversationStore(TimeProvider time) : IConversationSt
                 return Task.FromResult(_entries.TryUpdate(key, new Entry(json, old.Version + 1, expires), old));
             return Task.FromResult(_entries.TryAdd(key, new Entry(json, 1, expires)));
         }
-        if (!_entries.TryGetValue(key, out var current) || current.Version != expectedVersion) return Task.FromResult(false);
+        // An expired entry is not there to update, as in the other stores.
+        if (!_entries.TryGetValue(key, out var current) || current.Version != expectedVersion || current.ExpiresAt <= time.GetUtcNow())
+            return Task.FromResult(false);
         return Task.FromResult(_entries.TryUpdate(key, new Entry(json, expectedVersion + 1, expires), current));
     }
 
