@@ -20,6 +20,8 @@ public sealed class ConversationRecord
     public List<RememberedReply> Recent { get; set; } = [];
     /// <summary>A call's turn counter: action URLs carry it, so a request for an earlier step is recognised.</summary>
     public int Step { get; set; }
+    /// <summary>The directory id a call is being dialed to: Twilio's dial-ended request says how, not to whom.</summary>
+    public string? TransferOrganization { get; set; }
 
     public string? ReplyFor(string deliveryId) => Recent.FirstOrDefault(r => r.Id == deliveryId)?.Reply;
 

@@ -1,4 +1,5 @@
 using Helpline.Twilio;
+using Helpline.Web.Metrics;
 using Helpline.Web.State;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -23,6 +24,7 @@ public static class CallerPartition
         var context = rejected.HttpContext;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Helpline.RateLimit")
             .LogWarning("Message flood: a caller passed the per-minute limit on {Path}; no reply sent", context.Request.Path.Value);
+        context.RequestServices.GetRequiredService<HelplineMetrics>().RateLimited(context.Request);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = TwimlResponse.ContentType;
         await context.Response.WriteAsync(new TwimlResponse().ToString(), ct);

@@ -6,6 +6,7 @@ using Helpline.Core.Engine;
 using Helpline.Twilio;
 using Helpline.Web.Content;
 using Helpline.Web.Conversations;
+using Helpline.Web.Metrics;
 using Helpline.Web.State;
 
 namespace Helpline.Web.Sms;
@@ -14,7 +15,7 @@ namespace Helpline.Web.Sms;
 /// POST /twilio/sms: one inbound SMS or WhatsApp message in, one TwiML reply out. Whatever happens
 /// inside, Twilio gets valid TwiML: an empty &lt;Response/&gt; sends nothing, which is right after STOP.
 /// </summary>
-public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, CallerKeys keys, FallbackReplies fallback, ILogger<SmsWebhook> logger)
+public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, CallerKeys keys, FallbackReplies fallback, HelplineMetrics metrics, ILogger<SmsWebhook> logger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
 
         logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({MessageSid})",
             log.Channel, log.Locale ?? "-", log.Node ?? "-", log.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds, messageSid);
+        metrics.TurnEnded(log, Stopwatch.GetElapsedTime(started));
         return Results.Content(reply, TwimlResponse.ContentType, Encoding.UTF8);
     }
 

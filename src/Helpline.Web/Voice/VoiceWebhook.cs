@@ -5,6 +5,7 @@ using Helpline.Core.Engine;
 using Helpline.Twilio;
 using Helpline.Web.Content;
 using Helpline.Web.Conversations;
+using Helpline.Web.Metrics;
 using Helpline.Web.Sms;
 using Helpline.Web.State;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class VoiceWebhook(
     IConversationStore store,
     CallerKeys keys,
     TwilioMessagesClient messages,
+    HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
     /// <summary>A call's own state is only needed while it lasts.</summary>
@@ -57,6 +59,8 @@ public sealed class VoiceWebhook(
             var remembered = kind == "start" && callerKey is not null ? await RememberedCultureAsync(callerKey, ct) : null;
             var turn = await turns.RunAsync(keys.For("call", callSid), record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
             reply = turn.Reply;
+            metrics.TransferEnded(turn.DialEnded, form["DialCallStatus"].ToString());
+            metrics.TransferStarted(turn.Dialing);
             if (turn.Texts is { Count: > 0 } texts && !string.IsNullOrWhiteSpace(from) && !string.IsNullOrWhiteSpace(to))
                 reply = await SendTextsAsync(keys.For("call", callSid), texts, from, to, turn, deliveryId, log, ct);
             if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
@@ -72,6 +76,7 @@ public sealed class VoiceWebhook(
 
         logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({CallSid})",
             log.Channel, log.Locale ?? "-", log.Node ?? "-", log.Outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds, callSid);
+        metrics.TurnEnded(log, Stopwatch.GetElapsedTime(started));
         return Results.Content(reply, TwimlResponse.ContentType, Encoding.UTF8);
     }
 
@@ -86,7 +91,13 @@ public sealed class VoiceWebhook(
     };
 
     /// <summary>What one call turn produced: the TwiML, and any "text me this" messages still to send.</summary>
-    private sealed record CallTurn(string Reply, IReadOnlyList<string>? Texts, IReadOnlyList<Output> Outputs, string? Culture, int Step);
+    private sealed record CallTurn(string Reply, IReadOnlyList<string>? Texts, IReadOnlyList<Output> Outputs, string? Culture, int Step)
+    {
+        /// <summary>The organization whose dial this turn reports the end of.</summary>
+        public string? DialEnded { get; init; }
+        /// <summary>The organization this turn starts dialing.</summary>
+        public string? Dialing { get; init; }
+    }
 
     private ConversationTurns.Outcome<CallTurn> Turn(ConversationRecord record, TurnInput input, int step, string deliveryId, string? remembered, string to, TurnLog log)
     {
@@ -110,11 +121,13 @@ public sealed class VoiceWebhook(
         log.Locale = turn.State?.Culture;
         log.Node = turn.State?.Position;
         log.Outcome = turn.Outcome;
+        var dialEnded = input.Kind is TurnKind.TransferCompleted or TurnKind.TransferFailed ? record.TransferOrganization : null;
+        record.TransferOrganization = turn.Outputs.OfType<TransferOutput>().FirstOrDefault()?.Organization.Id;
 
         var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).ToList();
         var reply = new VoiceRenderer(content.Current, logger).Render(turn.Outputs, log.Locale, record.Step, to);
         record.Remember(deliveryId, reply);
-        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step));
+        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step) { DialEnded = dialEnded, Dialing = record.TransferOrganization });
     }
 
     /// <summary>
