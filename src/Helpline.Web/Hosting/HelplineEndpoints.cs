@@ -48,6 +48,8 @@ public static class HelplineEndpoints
                 },
                 statusCode: storeUp ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
+        Metrics.MetricsEndpoints.MapHelplineMetrics(app);
+        Simulator.SimulatorEndpoints.MapSimulator(app);
         return app;
     }
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace Helpline.Benchmark;
+
+/// <summary>The command line of one benchmark run.</summary>
+public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store, int Warmup)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project src/Helpline.Benchmark -- [--seconds 20] [--concurrency 32] [--store Sqlite|Memory] [--warmup 3]
+          (first: dotnet build -c Release src/Helpline.Web)
+        """;
+
+    public static readonly BenchmarkOptions Default = new(Seconds: 20, Concurrency: 32, Store: "Sqlite", Warmup: 3);
+
+    /// <summary>Parses "--name value" pairs; every value is bounded, so a run always ends.</summary>
+    public static bool TryParse(string[] args, out BenchmarkOptions options, out string? error)
+    {
+        options = Default;
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h")
+            {
+                error = "";
+                return false;
+            }
+            if (i + 1 >= args.Length)
+            {
+                error = $"{name} needs a value";
+                return false;
+            }
+            var value = args[++i];
+            switch (name)
+            {
+                case "--seconds" when TryInt(value, 1, 600, out var seconds):
+                    options = options with { Seconds = seconds };
+                    break;
+                case "--warmup" when TryInt(value, 0, 120, out var warmup):
+                    options = options with { Warmup = warmup };
+                    break;
+                case "--concurrency" when TryInt(value, 1, 1024, out var concurrency):
+                    options = options with { Concurrency = concurrency };
+                    break;
+                case "--store" when value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase):
+                    options = options with { Store = "Sqlite" };
+                    break;
+                case "--store" when value.Equals("Memory", StringComparison.OrdinalIgnoreCase):
+                    options = options with { Store = "Memory" };
+                    break;
+                case "--seconds" or "--warmup" or "--concurrency" or "--store":
+                    error = $"{name} {value}: out of range (seconds 1-600, warmup 0-120, concurrency 1-1024, store Sqlite or Memory)";
+                    return false;
+                default:
+                    error = $"unknown option {name}";
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool TryInt(string text, int min, int max, out int value) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+}

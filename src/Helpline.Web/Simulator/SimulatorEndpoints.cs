@@ -1,0 +1,73 @@
+using Helpline.Core.Flows;
+using Helpline.Web.Content;
+using Helpline.Web.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Helpline.Web.Simulator;
+
+/// <summary>
+/// /simulator: content editors talk to the helpline as a texter or a caller before they publish,
+/// and see where the conversation is in the flow's picture. Development only, or with the admin token
+/// (<see cref="SimulatorAccess"/>). It has its own conversations and never touches the caller store.
+/// </summary>
+public static class SimulatorEndpoints
+{
+    public const string BasePath = "/simulator";
+    public const string ApiPath = BasePath + "/api";
+
+    /// <summary>The page's files under wwwroot/simulator/, by name; anything else there is not served.</summary>
+    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    {
+        ["index.html"] = "text/html; charset=utf-8",
+        ["simulator.css"] = "text/css; charset=utf-8",
+        ["simulator.js"] = "text/javascript; charset=utf-8",
+        ["lib/mermaid.min.js"] = "text/javascript; charset=utf-8",
+    };
+
+    public static WebApplication MapSimulator(this WebApplication app)
+    {
+        var sessions = new SimulatorSessions(app.Services.GetRequiredService<TimeProvider>());
+        var files = app.Environment.WebRootFileProvider;
+
+        var simulator = app.MapGroup(BasePath)
+            .AddEndpointFilter(new SimulatorAccess(app.Configuration, app.Environment))
+            .ExcludeFromDescription();
+
+        simulator.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
+        simulator.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
+        simulator.MapGet("/lib/{file}", (string file, HttpContext http) => Asset(files, "lib/" + file, http));
+
+        var api = simulator.MapGroup("/api");
+        api.MapGet("/languages", (ContentSource content) =>
+        {
+            var current = content.Current;
+            var menu = current.Compiled.Node(current.Compiled.LanguageMenu)?.Languages ?? [];
+            // In the language menu's order, so the picker reads like the phone menu.
+            var locales = current.Locales.Locales.OrderBy(l => menu.IndexOf(l.Culture) is var i and >= 0 ? i : int.MaxValue);
+            return Results.Json(locales.Select(l => new SimulatorLanguage(l.Culture, l.Name, l.EnglishName, l.IsRightToLeft ? "rtl" : "ltr", l.Review.Status)));
+        });
+        api.MapPost("/turn", (SimulatorTurnRequest request, ContentSource content, IOptions<HelplineOptions> options) =>
+        {
+            var answer = new SimulatorTurns(content, sessions, options.Value.SmsSegmentBudget).Run(request);
+            return answer.Result is { } result ? Results.Json(result) : Results.Json(new { error = answer.Error }, statusCode: answer.Status);
+        });
+        api.MapGet("/graph/{flow}", (string flow, string? node, ContentSource content) =>
+        {
+            var compiled = content.Current.Compiled;
+            if (compiled.Flow(flow) is not { } definition) return Results.NotFound(new { error = $"no flow named '{flow}'" });
+            return Results.Json(new SimulatorGraph(definition.Flow, definition.File, node, FlowDiagram.Mermaid(compiled, definition, node)));
+        });
+        return app;
+    }
+
+    private static IResult Asset(IFileProvider files, string name, HttpContext http)
+    {
+        if (!Assets.TryGetValue(name, out var contentType)) return Results.NotFound();
+        var file = files.GetFileInfo("simulator/" + name);
+        if (!file.Exists) return Results.NotFound();
+        // Editors reload to see a content change; the page itself must not be a stale copy either.
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified, enableRangeProcessing: false);
+    }
+}
