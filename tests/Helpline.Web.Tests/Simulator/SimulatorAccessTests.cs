@@ -15,6 +15,7 @@ public sealed class SimulatorAccessTests
     [InlineData("/simulator")]
     [InlineData("/simulator/simulator.js")]
     [InlineData("/simulator/api/languages")]
+    [InlineData("/simulator/report")]
     public async Task Production_WithoutAnAdminToken_HasNoSimulator(string path)
     {
         using var app = new HelplineApp();
@@ -65,6 +66,24 @@ public sealed class SimulatorAccessTests
         Assert.Contains("Helpline simulator", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, languages.StatusCode);
         Assert.Contains("\"fa-AF\"", await languages.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task WithTheToken_TheContentReportPage_ShowsEveryLanguageAndTheDirectory()
+    {
+        using var app = WithToken();
+        var client = Client(app);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+
+        var page = await client.GetAsync("/simulator/report");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.StartsWith("text/html", page.Content.Headers.ContentType!.ToString());
+        Assert.Contains("<table>", html);
+        foreach (var name in new[] { "دری", "پښتو", "Kreyòl ayisyen", "中文", "ਪੰਜਾਬੀ" }) Assert.Contains(name, html);
+        Assert.Contains("Las Americas Immigrant Advocacy Center", html);
+        Assert.DoesNotContain("1-800-203-7001", html); // a hidden directory entry's number never shows
     }
 
     [Fact]
