@@ -81,31 +81,26 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
             // Where a texter whose language is known stands before they type: the menu a START would show.
             turn = engine.Handle(session.State, TurnInput.Sms(""));
         }
-        else if (OptOutWords.IsStop(request.Input!, null))
-        {
-            session.OptedOut = true;
-            notes.Add(new("opted-out", "STOP: Twilio's opt-out. Nothing is sent until START."));
-            return Result(session, engine, "opted-out", [], [], notes);
-        }
-        else if (session.OptedOut && !OptOutWords.IsStart(request.Input!, null))
-        {
-            turn = engine.Handle(session.State, TurnInput.Sms(request.Input));
-            if (turn.Outputs.OfType<EraseDataOutput>().Any())
-            {
-                session.State = null;
-                session.OptedOut = false;
-                notes.Add(new("erased", "Erased, silently: after STOP nothing is sent."));
-                return Result(session, engine, "erased", [], [], notes);
-            }
-            notes.Add(new("no-reply", "No reply: this number sent STOP. START resumes."));
-            return Result(session, engine, "ignored-opted-out", [], [], notes);
-        }
         else
         {
-            var opting = session.OptedOut;
+            var decision = SmsTurn.Decide(engine, session.State, session.OptedOut, Channel.Sms, request.Input!, null);
+            switch (decision.Kind)
+            {
+                case SmsTurnKind.OptedOut:
+                    session.OptedOut = true;
+                    notes.Add(new("opted-out", "STOP: Twilio's opt-out. Nothing is sent until START."));
+                    return Result(session, engine, "opted-out", [], [], notes);
+                case SmsTurnKind.ErasedSilently:
+                    session.State = null;
+                    session.OptedOut = false;
+                    notes.Add(new("erased", "Erased, silently: after STOP nothing is sent."));
+                    return Result(session, engine, "erased", [], [], notes);
+                case SmsTurnKind.Ignored:
+                    notes.Add(new("no-reply", "No reply: this number sent STOP. START resumes."));
+                    return Result(session, engine, "ignored-opted-out", [], [], notes);
+            }
             session.OptedOut = false;
-            // START shows where the person was, as the webhook does.
-            turn = engine.Handle(session.State, TurnInput.Sms(opting ? "" : request.Input));
+            turn = decision.Turn!;
         }
 
         session.State = turn.State;

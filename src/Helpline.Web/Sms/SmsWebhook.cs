@@ -64,43 +64,36 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
             return new(record, repeated) { Unchanged = true };
         }
 
-        var engine = content.Engine();
         string reply;
-        if (OptOutWords.IsStop(body, optOutType))
+        var decision = SmsTurn.Decide(content.Engine(), record.State, record.OptedOut, channel, body, optOutType);
+        switch (decision.Kind)
         {
-            record.OptedOut = true;
-            log.Outcome = "opted-out";
-            reply = Empty;
-        }
-        else if (record.OptedOut && !OptOutWords.IsStart(body, optOutType))
-        {
-            // After STOP nothing is sent until START; a request to erase is still honoured, silently.
-            var turn = engine.Handle(record.State, new TurnInput(channel, TurnKind.Message, body));
-            if (turn.Outputs.OfType<EraseDataOutput>().Any())
-            {
+            case SmsTurnKind.OptedOut:
+                record.OptedOut = true;
+                log.Outcome = "opted-out";
+                reply = Empty;
+                break;
+            case SmsTurnKind.ErasedSilently:
                 log.Outcome = "erased";
                 return new(null, Empty);
-            }
-            log.Outcome = "ignored-opted-out";
-            return new(record, Empty) { Unchanged = true };
-        }
-        else
-        {
-            var opting = record.OptedOut;
-            record.OptedOut = false;
-            // START shows where the person was; anything else is a turn of the conversation.
-            var turn = engine.Handle(record.State, new TurnInput(channel, TurnKind.Message, opting ? "" : body));
-            log.Outcome = opting ? "opted-in" : turn.Outcome;
-            if (turn.State is null)
-            {
-                log.Node = null;
-                return new(null, Message(turn));
-            }
-            record.State = turn.State;
-            record.Culture = turn.State.Culture;
-            log.Locale = turn.State.Culture;
-            log.Node = turn.State.Position;
-            reply = Message(turn);
+            case SmsTurnKind.Ignored:
+                log.Outcome = "ignored-opted-out";
+                return new(record, Empty) { Unchanged = true };
+            default:
+                var turn = decision.Turn!;
+                record.OptedOut = false;
+                log.Outcome = decision.OptedIn ? "opted-in" : turn.Outcome;
+                if (turn.State is null)
+                {
+                    log.Node = null;
+                    return new(null, Message(turn));
+                }
+                record.State = turn.State;
+                record.Culture = turn.State.Culture;
+                log.Locale = turn.State.Culture;
+                log.Node = turn.State.Position;
+                reply = Message(turn);
+                break;
         }
 
         if (delivery is not null) record.Remember(delivery, reply);
