@@ -11,6 +11,12 @@ public sealed class SqliteConversationStore : IConversationStore
     private readonly string _connectionString;
     private readonly TimeProvider _time;
 
+    // SQLite lets one connection write at a time. Without this gate, taken by every write, concurrent
+    // writers collide and wait in SQLite's busy handler, which sleeps (1, 2, 5... 100 ms) on a
+    // thread-pool thread; queued here they wait without holding a thread and go as soon as the
+    // previous write is done. Reads need no gate (WAL); busy_timeout still covers another process.
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
     public SqliteConversationStore(string path, TimeProvider time)
     {
         _time = time;
@@ -44,6 +50,19 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<bool> TrySaveAsync(string key, string json, long expectedVersion, TimeSpan timeToLive, CancellationToken ct = default)
     {
+        await _writes.WaitAsync(ct);
+        try
+        {
+            return await TrySaveOnceAsync(key, json, expectedVersion, timeToLive, ct);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private async Task<bool> TrySaveOnceAsync(string key, string json, long expectedVersion, TimeSpan timeToLive, CancellationToken ct)
+    {
         await using var connection = Open();
         await using var command = connection.CreateCommand();
         // Insert when absent (or expired); update only at the version that was read.
@@ -64,20 +83,36 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task DeleteAsync(string key, CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM conversations WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await command.ExecuteNonQueryAsync(ct);
+        await _writes.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM conversations WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM conversations WHERE expires_at <= $now";
-        command.Parameters.AddWithValue("$now", Now());
-        return await command.ExecuteNonQueryAsync(ct);
+        await _writes.WaitAsync(ct);
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM conversations WHERE expires_at <= $now";
+            command.Parameters.AddWithValue("$now", Now());
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            _writes.Release();
+        }
     }
 
     public async Task<bool> PingAsync(CancellationToken ct = default)
