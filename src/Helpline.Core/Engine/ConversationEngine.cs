@@ -144,7 +144,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
                 CanCall = CallTarget(node, text) is not null,
             };
             var flow = _flows.Flow(_state.Flow)!;
-            var machine = FlowMachine.Build(_flows, flow, () => _state.Node, Write, facts);
+            var machine = FlowMachine.Build(_flows, flow, () => _state.Node, Write, facts, onlyNode: _state.Node);
             if (!machine.CanFire(trigger)) return NotAnOption();
 
             if (node.Kind == NodeKinds.RegionMenu) _state.Region = RegionFor(node, text) ?? _state.Region;

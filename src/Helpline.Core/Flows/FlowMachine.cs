@@ -18,7 +18,9 @@ public sealed class TurnFacts
 public static class FlowMachine
 {
     /// <param name="globalCommands">False leaves out repeat, menu and language (the same on every node) for a readable picture.</param>
-    public static StateMachine<string, string> Build(CompiledFlows flows, FlowDefinition flow, Func<string> read, Action<string> write, TurnFacts facts, bool globalCommands = true)
+    /// <param name="onlyNode">Configure just this node: a turn fires from the current node only, and Stateless
+    /// needs no configuration for a destination, so a turn skips building the rest of the flow.</param>
+    public static StateMachine<string, string> Build(CompiledFlows flows, FlowDefinition flow, Func<string> read, Action<string> write, TurnFacts facts, bool globalCommands = true, string? onlyNode = null)
     {
         var machine = new StateMachine<string, string>(read, write, FiringMode.Queued);
         var mainMenu = Local(flow, flows.MainMenu);
@@ -26,6 +28,7 @@ public static class FlowMachine
 
         foreach (var node in flow.Nodes)
         {
+            if (onlyNode is not null && node.Id != onlyNode) continue;
             var state = machine.Configure(node.Id);
             var here = CompiledFlows.Qualify(flow.Flow, node.Id);
 

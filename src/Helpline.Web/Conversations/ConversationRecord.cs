@@ -11,7 +11,7 @@ namespace Helpline.Web.Conversations;
 /// </summary>
 public sealed class ConversationRecord
 {
-    public const int RememberedReplies = 5;
+    public const int RememberedReplies = 3;
 
     public ConversationState? State { get; set; }
     public bool OptedOut { get; set; }

@@ -6,7 +6,7 @@ namespace Helpline.Web.State;
 /// The embedded default: one SQLite file in WAL mode, so a restart loses no conversation and one
 /// instance needs no other service. Rows hold only a caller key (an HMAC) and the engine's state.
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore
+public sealed class SqliteConversationStore : IConversationStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
@@ -17,6 +17,10 @@ public sealed class SqliteConversationStore : IConversationStore
     // previous write is done. Reads need no gate (WAL); busy_timeout still covers another process.
     private readonly SemaphoreSlim _writes = new(1, 1);
 
+    // Every write goes through this one connection, opened once with its settings, so a turn does not
+    // pay for opening a connection and running PRAGMAs. Reads use pooled connections (WAL: they never block).
+    private readonly SqliteConnection _writer;
+
     public SqliteConversationStore(string path, TimeProvider time)
     {
         _time = time;
@@ -24,8 +28,10 @@ public sealed class SqliteConversationStore : IConversationStore
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 5 }.ToString();
 
-        using var connection = Open();
-        Execute(connection, """
+        _writer = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 5 }.ToString());
+        _writer.Open();
+        Execute(_writer, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        Execute(_writer, """
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS conversations (
                 key TEXT PRIMARY KEY,
@@ -63,8 +69,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     private async Task<bool> TrySaveOnceAsync(string key, string json, long expectedVersion, TimeSpan timeToLive, CancellationToken ct)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
+        await using var command = _writer.CreateCommand();
         // Insert when absent (or expired); update only at the version that was read.
         command.CommandText = expectedVersion == 0
             ? """
@@ -86,8 +91,7 @@ public sealed class SqliteConversationStore : IConversationStore
         await _writes.WaitAsync(ct);
         try
         {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
+            await using var command = _writer.CreateCommand();
             command.CommandText = "DELETE FROM conversations WHERE key = $key";
             command.Parameters.AddWithValue("$key", key);
             await command.ExecuteNonQueryAsync(ct);
@@ -103,8 +107,7 @@ public sealed class SqliteConversationStore : IConversationStore
         await _writes.WaitAsync(ct);
         try
         {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
+            await using var command = _writer.CreateCommand();
             command.CommandText = "DELETE FROM conversations WHERE expires_at <= $now";
             command.Parameters.AddWithValue("$now", Now());
             return await command.ExecuteNonQueryAsync(ct);
@@ -132,12 +135,18 @@ public sealed class SqliteConversationStore : IConversationStore
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>A pooled connection for reading; Microsoft.Data.Sqlite retries a busy read until DefaultTimeout.</summary>
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
         return connection;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _writes.Dispose();
     }
 
     private static void Execute(SqliteConnection connection, string sql)
