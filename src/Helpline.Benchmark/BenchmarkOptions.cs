@@ -3,10 +3,12 @@ using System.Globalization;
 namespace Helpline.Benchmark;
 
 /// <summary>The command line of one benchmark run.</summary>
-public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store, int Warmup)
+public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store, int Warmup, string Channel = "sms", int Soak = 0, int Rate = 0, int Conversations = 0)
 {
     public const string Usage = """
-        usage: dotnet run -c Release --project src/Helpline.Benchmark -- [--seconds 20] [--concurrency 32] [--store Sqlite|Memory] [--warmup 3]
+        usage: dotnet run -c Release --project src/Helpline.Benchmark -- [--seconds 20] [--concurrency 32] [--store Sqlite|Memory|Redis] [--warmup 3] [--channel sms|voice]
+                 [--soak <seconds> --rate <req/s>]   steady rate against the helpline only, its VmRSS sampled every 10 s
+                 [--conversations <n>]               n distinct SMS conversations ("hola" each), then bytes stored per conversation
           (first: dotnet build -c Release src/Helpline.Web)
         """;
 
@@ -48,13 +50,34 @@ public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store
                 case "--store" when value.Equals("Memory", StringComparison.OrdinalIgnoreCase):
                     options = options with { Store = "Memory" };
                     break;
-                case "--seconds" or "--warmup" or "--concurrency" or "--store":
-                    error = $"{name} {value}: out of range (seconds 1-600, warmup 0-120, concurrency 1-1024, store Sqlite or Memory)";
+                case "--store" when value.Equals("Redis", StringComparison.OrdinalIgnoreCase):
+                    options = options with { Store = "Redis" };
+                    break;
+                case "--channel" when value is "sms" or "voice":
+                    options = options with { Channel = value };
+                    break;
+                case "--soak" when TryInt(value, 1, 3600, out var soak):
+                    options = options with { Soak = soak };
+                    break;
+                case "--rate" when TryInt(value, 1, 100_000, out var rate):
+                    options = options with { Rate = rate };
+                    break;
+                case "--conversations" when TryInt(value, 1, 1_000_000, out var conversations):
+                    options = options with { Conversations = conversations };
+                    break;
+                case "--seconds" or "--warmup" or "--concurrency" or "--store" or "--channel" or "--soak" or "--rate" or "--conversations":
+                    error = $"{name} {value}: out of range (seconds 1-600, warmup 0-120, concurrency 1-1024, store Sqlite, Memory or Redis, channel sms or voice, " +
+                            "soak 1-3600, rate 1-100000, conversations 1-1000000)";
                     return false;
                 default:
                     error = $"unknown option {name}";
                     return false;
             }
+        }
+        if (options.Soak > 0 && options.Rate == 0)
+        {
+            error = "--soak needs --rate";
+            return false;
         }
         return true;
     }

@@ -25,7 +25,27 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         {
             var machine = await MachineInfo.ReadAsync(root, ct);
             Progress($"machine: {machine.Cores} cores, {machine.Cpu}; .NET SDK {machine.DotnetSdk}; logs in {work.FullName}");
-            var generator = new LoadGenerator(options.Concurrency, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds));
+            using var redis = options.Store == "Redis" ? await RedisChild.StartAsync(work.FullName, ct) : null;
+            if (redis is not null)
+            {
+                _redis = redis.ConnectionString;
+                Progress($"redis-server: {redis.ConnectionString}");
+            }
+            if (options.Soak > 0)
+            {
+                var soak = await new SoakRun(options, machine).RunAsync(
+                    helplineDll, port => HelplineEnvironment(port, root, work.FullName), root, work.FullName, ct);
+                keepWork = soak != 0;
+                return soak;
+            }
+            if (options.Conversations > 0)
+            {
+                var stored = await new ConversationsRun(options, machine, redis).RunAsync(
+                    helplineDll, port => HelplineEnvironment(port, root, work.FullName), DataFolder(work.FullName), root, work.FullName, ct);
+                keepWork = stored != 0;
+                return stored;
+            }
+            var generator = new LoadGenerator(options.Concurrency, TimeSpan.FromSeconds(options.Warmup), TimeSpan.FromSeconds(options.Seconds), options.Channel);
 
             var helpline = await MeasureAsync("helpline", helplineDll, [], port => HelplineEnvironment(port, root, work.FullName), root, work.FullName, generator, ct);
             var log = HelplineLog.Read(helpline.LogPath);
@@ -74,7 +94,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         var sms = new SignedSms(server.BaseUri, secrets.AuthToken, secrets.AccountSid);
 
         Progress($"{name}: started (pid {server.Id}, {server.BaseUri})");
-        var startup = await StartupProbe.WaitAsync(server, sms, ct);
+        var startup = await StartupProbe.WaitAsync(server, sms, ct, options.Channel);
         Progress($"{name}: /healthz after {startup.Healthy.TotalMilliseconds:0} ms, first webhook answered after {startup.FirstWebhook.TotalMilliseconds:0} ms");
 
         Progress($"{name}: {options.Concurrency} workers, {options.Warmup} s warm-up + {options.Seconds} s measured");
@@ -84,13 +104,24 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         return new Measurement(name, startup, load, peak, server.LogPath);
     }
 
-    private IReadOnlyDictionary<string, string> HelplineEnvironment(int port, string root, string work) => new Dictionary<string, string>
+    private string? _redis;
+
+    private string DataFolder(string work) => Path.Combine(work, "data-" + options.Store.ToLowerInvariant());
+
+    private IReadOnlyDictionary<string, string> HelplineEnvironment(int port, string root, string work)
+    {
+        var environment = HelplineSettings(port, root, work);
+        if (_redis is not null) environment["ConnectionStrings__Redis"] = _redis;
+        return environment;
+    }
+
+    private Dictionary<string, string> HelplineSettings(int port, string root, string work) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Helpline__CallerKeySecret"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Helpline__PublicBaseUrl"] = $"http://127.0.0.1:{port}",
         ["Helpline__ContentRoot"] = root,
-        ["Helpline__DataFolder"] = Directory.CreateDirectory(Path.Combine(work, "data-" + options.Store.ToLowerInvariant())).FullName,
+        ["Helpline__DataFolder"] = Directory.CreateDirectory(DataFolder(work)).FullName,
         ["Helpline__Store__Provider"] = options.Store,
         // The per-caller flood limit (20 a minute) would otherwise answer the load with empty replies.
         ["Helpline__MessagesPerMinute"] = "1000000",
@@ -138,10 +169,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
         }
     }
 
-    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+    internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     /// <summary>A fresh auth token and account per server: nothing from a real account is ever used.</summary>
-    private sealed record Secrets(string AuthToken, string AccountSid)
+    internal sealed record Secrets(string AuthToken, string AccountSid)
     {
         public static Secrets Create() => new(
             Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),

@@ -30,6 +30,24 @@ public static class CallerScripts
         ["hola", "9", "borrar"],
     ];
 
+    /// <summary>
+    /// What one caller presses, key by key, after the call is answered (first key: the language menu,
+    /// 1 Spanish, 2 English). A call ends earlier if the TwiML has no Gather (a transfer or a hang-up).
+    /// </summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> Calls =
+    [
+        ["1", "2", "1", "1", "0", "8"],
+        ["2", "4", "1", "0", "9", "0"],
+        ["1", "6", "1", "0", "5", "1"],
+        ["1", "3", "1", "0", "7"],
+        ["2", "2", "1", "#", "0", "8"],
+    ];
+
+    public static IReadOnlyList<string> CallFor(long caller) => Calls[(int)(caller % Calls.Count)];
+
+    /// <summary>Requests per call, on average, if every key is gathered: the start, then one per key.</summary>
+    public static double MeanCallLength => 1 + Calls.Average(s => s.Count);
+
     /// <summary>Spanish, English, Dari, Russian, Haitian Creole, Portuguese, Mandarin.</summary>
     public const int Languages = 7;
 

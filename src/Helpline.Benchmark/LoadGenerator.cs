@@ -7,7 +7,12 @@ namespace Helpline.Benchmark;
 /// <see cref="CallerScripts"/> conversation, one request at a time. Warm-up first (not counted),
 /// then the measured window; a request counts if it completes inside the window.
 /// </summary>
-public sealed class LoadGenerator(int concurrency, TimeSpan warmup, TimeSpan measured)
+/// <remarks>
+/// With <c>rate</c> &gt; 0 each worker is paced (rate / concurrency requests a second each), so the
+/// load is a steady rate as long as the server keeps up. Channel "voice": each caller places a call
+/// and presses <see cref="CallerScripts.Calls"/> keys, each sent to the action URL of the last TwiML.
+/// </remarks>
+public sealed partial class LoadGenerator(int concurrency, TimeSpan warmup, TimeSpan measured, string channel = "sms", double rate = 0)
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15); // what Twilio waits
 
@@ -78,41 +83,83 @@ public sealed class LoadGenerator(int concurrency, TimeSpan warmup, TimeSpan mea
     private async Task<WorkerSamples> WorkerAsync(HttpClient client, SignedSms sms, CancellationToken stop)
     {
         var samples = new WorkerSamples();
+        var interval = rate > 0 ? (long)(Stopwatch.Frequency * concurrency / rate) : 0;
+        // Workers start spread over one interval, so a paced load does not arrive in bursts.
+        var next = Stopwatch.GetTimestamp() + (interval > 0 ? Random.Shared.NextInt64(interval) : 0);
+
+        async Task<string?> SendAsync(Func<HttpRequestMessage> create)
+        {
+            if (interval > 0)
+            {
+                var wait = next - Stopwatch.GetTimestamp();
+                if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), CancellationToken.None);
+                // Behind schedule (the server is slower than the rate): do not send a burst to catch up.
+                next = Math.Max(next + interval, Stopwatch.GetTimestamp() - interval);
+            }
+            using var request = create();
+            var started = Stopwatch.GetTimestamp();
+            string? error;
+            string? body = null;
+            try
+            {
+                // Not cancelled by `stop`: a request in flight is allowed to finish.
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
+                // Only a call needs the TwiML (for its next action URL); SMS bodies are read, not decoded.
+                if (channel == "voice") body = await response.Content.ReadAsStringAsync(CancellationToken.None);
+                else _ = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                error = Check(response);
+            }
+            catch (TaskCanceledException)
+            {
+                error = "timeout";
+            }
+            catch (HttpRequestException e)
+            {
+                error = "connection: " + e.HttpRequestError;
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                error = "client: " + e.GetType().Name;
+            }
+            var finished = Stopwatch.GetTimestamp();
+            samples.Add(finished, finished - started, error);
+            return error is null ? body : null;
+        }
+
         while (!stop.IsCancellationRequested)
         {
             var caller = Interlocked.Increment(ref _callers);
             var from = SignedSms.FictionalNumber(caller);
-            foreach (var body in CallerScripts.For(caller))
+            if (channel == "voice")
             {
-                if (stop.IsCancellationRequested) break;
-                using var request = sms.Create(from, body);
-                var started = Stopwatch.GetTimestamp();
-                string? error;
-                try
+                var callSid = "CA" + Guid.NewGuid().ToString("N");
+                var body = await SendAsync(() => sms.CreateVoice("/twilio/voice", callSid, from, null));
+                var step = 0;
+                foreach (var digits in CallerScripts.CallFor(caller))
                 {
-                    // Not cancelled by `stop`: a request in flight is allowed to finish.
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, CancellationToken.None);
-                    _ = await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
-                    error = Check(response);
+                    if (stop.IsCancellationRequested || body is null) break;
+                    if (body.Contains("<Dial", StringComparison.Ordinal) || body.Contains("<Hangup", StringComparison.Ordinal)) break;
+                    // Follow the step the TwiML carries; the minimal endpoint's fixed reply has none, so count on.
+                    var action = GatherAction().Match(body);
+                    step = action.Success ? int.Parse(action.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : step + 1;
+                    var path = $"/twilio/voice/gather?s={step}";
+                    body = await SendAsync(() => sms.CreateVoice(path, callSid, from, digits));
                 }
-                catch (TaskCanceledException)
+            }
+            else
+            {
+                foreach (var text in CallerScripts.For(caller))
                 {
-                    error = "timeout";
+                    if (stop.IsCancellationRequested) break;
+                    await SendAsync(() => sms.Create(from, text));
                 }
-                catch (HttpRequestException e)
-                {
-                    error = "connection: " + e.HttpRequestError;
-                }
-                catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-                {
-                    error = "client: " + e.GetType().Name;
-                }
-                var finished = Stopwatch.GetTimestamp();
-                samples.Add(finished, finished - started, error);
             }
         }
         return samples;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""action="/twilio/voice/gather\?s=([0-9]+)""")]
+    private static partial System.Text.RegularExpressions.Regex GatherAction();
 
     private static string? Check(HttpResponseMessage response)
     {

@@ -15,6 +15,8 @@ public static class MinimalServer
 
     public const string Reply = """<?xml version="1.0" encoding="UTF-8"?><Response><Message>Hello</Message></Response>""";
 
+    public const string VoiceReply = """<?xml version="1.0" encoding="UTF-8"?><Response><Say>Hello</Say></Response>""";
+
     public static int Run(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
@@ -30,6 +32,16 @@ public static class MinimalServer
             _ = form["Body"];
             return Results.Text(Reply, "text/xml", Encoding.UTF8);
         });
+
+        async Task<IResult> Voice(HttpRequest request, CancellationToken ct)
+        {
+            var form = await request.ReadFormAsync(ct);
+            _ = form["CallSid"];
+            _ = form["Digits"];
+            return Results.Text(VoiceReply, "text/xml", Encoding.UTF8);
+        }
+        app.MapPost("/twilio/voice", Voice);
+        app.MapPost("/twilio/voice/{kind}", (HttpRequest request, string kind, CancellationToken ct) => Voice(request, ct));
 
         app.Run();
         return 0;

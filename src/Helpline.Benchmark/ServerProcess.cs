@@ -94,6 +94,23 @@ public sealed class ServerProcess : IDisposable
         return new ServerProcess(name, port, process, logPath, errorLogPath, startedAt);
     }
 
+    /// <summary>The current resident set (VmRSS), in bytes; null if the process is gone.</summary>
+    public long? ResidentSet()
+    {
+        try
+        {
+            var status = $"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status";
+            if (!File.Exists(status)) return null;
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+            return long.TryParse(kilobytes, NumberStyles.None, CultureInfo.InvariantCulture, out var kb) ? kb * 1024 : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The peak resident set (VmHWM), in bytes; null if the process is gone.</summary>
     public long? PeakWorkingSet()
     {

@@ -56,6 +56,44 @@ public sealed class SignedSms(Uri baseUri, string authToken, string accountSid)
         return request;
     }
 
+    /// <summary>
+    /// A voice webhook as Twilio sends it: <paramref name="pathAndQuery"/> is /twilio/voice for a new call,
+    /// then the action URL of the last TwiML (e.g. /twilio/voice/gather?s=2); signed over the full URL.
+    /// </summary>
+    public HttpRequestMessage CreateVoice(string pathAndQuery, string callSid, string from, string? digits)
+    {
+        var url = new Uri(new Uri(_url), pathAndQuery).ToString();
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("AccountSid", accountSid),
+            new("ApiVersion", "2010-04-01"),
+            new("CallSid", callSid),
+            new("CallStatus", "in-progress"),
+            new("Called", HelplineNumber),
+            new("Caller", from),
+            new("Direction", "inbound"),
+            new("From", from),
+            new("FromCountry", "US"),
+            new("To", HelplineNumber),
+            new("ToCountry", "US"),
+        };
+        if (digits is not null)
+        {
+            fields.Add(new("Digits", digits));
+            fields.Add(new("FinishedOnKey", ""));
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new FormUrlEncodedContent(fields),
+        };
+        request.Headers.TryAddWithoutValidation("X-Twilio-Signature", SignatureValidator.Compute(authToken, url, fields));
+        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("User-Agent", "TwilioProxy/1.1");
+        return request;
+    }
+
     /// <summary>A fictional number in the 555 exchange Hollywood uses: +1555 and seven digits.</summary>
     public static string FictionalNumber(long caller) =>
         "+1555" + (caller % 10_000_000).ToString("D7", CultureInfo.InvariantCulture);

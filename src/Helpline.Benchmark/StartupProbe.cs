@@ -11,7 +11,7 @@ public static class StartupProbe
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     /// <summary>Polls GET /healthz until 200, then sends one signed SMS webhook; throws if either fails.</summary>
-    public static async Task<StartupTimes> WaitAsync(ServerProcess server, SignedSms sms, CancellationToken ct)
+    public static async Task<StartupTimes> WaitAsync(ServerProcess server, SignedSms sms, CancellationToken ct, string channel = "sms")
     {
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(15) };
         var healthz = new Uri(server.BaseUri, "/healthz");
@@ -38,14 +38,17 @@ public static class StartupProbe
             await Task.Delay(TimeSpan.FromMilliseconds(10), ct);
         }
 
-        using var first = sms.Create(SignedSms.FictionalNumber(0), "hola");
+        var voice = channel == "voice";
+        using var first = voice
+            ? sms.CreateVoice("/twilio/voice", "CA" + Guid.NewGuid().ToString("N"), SignedSms.FictionalNumber(0), null)
+            : sms.Create(SignedSms.FictionalNumber(0), "hola");
         using var answer = await client.SendAsync(first, ct);
         var firstWebhook = Stopwatch.GetElapsedTime(server.StartedAt);
         var body = await answer.Content.ReadAsStringAsync(ct);
         if (answer.StatusCode != HttpStatusCode.OK || answer.Content.Headers.ContentType?.MediaType != "text/xml")
             throw new ServerFailedException(server.Name,
                 $"first signed webhook answered {(int)answer.StatusCode} {answer.Content.Headers.ContentType}: {body[..Math.Min(body.Length, 300)]}", server.LogTail());
-        if (!body.Contains("<Message>", StringComparison.Ordinal))
+        if (!body.Contains(voice ? "<Say" : "<Message>", StringComparison.Ordinal))
             throw new ServerFailedException(server.Name, $"first webhook got no message: {body[..Math.Min(body.Length, 300)]}", server.LogTail());
         return new StartupTimes(healthy, firstWebhook);
     }
