@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Helpline.Core.Content;
 using Helpline.Core.Directory;
 using Helpline.Core.Flows;
@@ -20,8 +21,12 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
     public ContentBundle Content => content;
 
+    // An answer's SMS pages depend only on the content, the node, the language, the region and the
+    // channel, and paging measures segments many times over: work them out once per content load.
+    private readonly ConcurrentDictionary<(NodeDefinition Node, string Culture, string? Region, Channel Channel), IReadOnlyList<string>> _smsPages = new();
+
     public TurnResult Handle(ConversationState? stored, TurnInput input) =>
-        new Turn(content, options, stored, input, time.GetUtcNow()).Run();
+        new Turn(content, options, _smsPages, stored, input, time.GetUtcNow()).Run();
 
     /// <summary>One turn's work; thrown away afterwards, like the Stateless machine it builds.</summary>
     private sealed class Turn
@@ -30,15 +35,20 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private readonly CompiledFlows _flows;
         private readonly LocaleCatalog _locales;
         private readonly EngineOptions _options;
+        private readonly ConcurrentDictionary<(NodeDefinition, string, string?, Channel), IReadOnlyList<string>> _smsPages;
         private readonly TurnInput _input;
         private readonly ConversationState _state;
         private readonly List<Output> _outputs = [];
         private readonly bool _isNew;
         private bool _composingSms; // a call's "text me this" writes SMS text, not the spoken variants
+        private string? _text;      // the normalized input, and its word key worked out once
+        private string? _wordKey;
 
-        public Turn(ContentBundle content, EngineOptions options, ConversationState? stored, TurnInput input, DateTimeOffset now)
+        public Turn(ContentBundle content, EngineOptions options, ConcurrentDictionary<(NodeDefinition, string, string?, Channel), IReadOnlyList<string>> smsPages,
+            ConversationState? stored, TurnInput input, DateTimeOffset now)
         {
             _content = content;
+            _smsPages = smsPages;
             _flows = content.Compiled;
             _locales = content.Locales;
             _options = options;
@@ -89,12 +99,12 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
             }
 
             // Erasing is honoured in any language, before anything else: someone afraid should not have to find the right menu.
-            if (IsAnyLocaleWord(text, Commands.Delete))
+            if (_locales.IsAnyLocaleWord(WordKeyOf(text), Commands.Delete))
                 return new TurnResult(null, [new TextOutput(Keys.Deleted, Text(Keys.Deleted)), new EraseDataOutput()], "erased");
 
             if (_state.ConfirmingText) return ConfirmText(text);
 
-            if (_locales.BySelectWord(text) is { } named) return ChooseLanguage(named, "language-by-name");
+            if (_locales.ByWordKey(WordKeyOf(text)) is { } named) return ChooseLanguage(named, "language-by-name");
 
             var node = Node;
             if (node.Kind == NodeKinds.LanguageMenu && LanguageByDigit(node, text) is { } chosen)
@@ -250,13 +260,13 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
         private string? OptionByKeyword(NodeDefinition node, string text)
         {
-            var key = InputNormalizer.WordKey(text);
+            var key = WordKeyOf(text);
             var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             string? contained = null;
             var containedCount = 0;
             foreach (var option in node.Options.Where(o => o.Keywords is not null))
             {
-                foreach (var word in _locales.Words(Culture, option.Keywords!).Select(InputNormalizer.WordKey))
+                foreach (var word in _locales.WordKeys(Culture, option.Keywords!))
                 {
                     if (word == key) return option.Digit;
                     if (word.Length >= 3 && (words.Contains(word) || (word.Contains(' ') && key.Contains(word))))
@@ -284,16 +294,17 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private string? RegionFor(NodeDefinition node, string text) =>
             node.Options.FirstOrDefault(o => o.Digit == text)?.Region ?? (Voice ? null : UsRegions.Parse(text));
 
-        private bool IsWord(string text, string command)
-        {
-            var key = InputNormalizer.WordKey(text);
-            return _locales.Words(Culture, command).Any(w => InputNormalizer.WordKey(w) == key);
-        }
+        private bool IsWord(string text, string command) => _locales.WordKeys(Culture, command).Contains(WordKeyOf(text));
 
-        private bool IsAnyLocaleWord(string text, string command)
+        /// <summary>The input's word key, worked out once a turn however many words it is compared with.</summary>
+        private string WordKeyOf(string text)
         {
-            var key = InputNormalizer.WordKey(text);
-            return _locales.Locales.Any(l => (l.Keywords.GetValueOrDefault(command) ?? []).Any(w => InputNormalizer.WordKey(w) == key));
+            if (!ReferenceEquals(text, _text))
+            {
+                _text = text;
+                _wordKey = InputNormalizer.WordKey(text);
+            }
+            return _wordKey!;
         }
 
         // --- saying things --------------------------------------------------------------------
@@ -354,7 +365,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
                 return;
             }
 
-            var pages = Pages(blocks.Select(b => b.Text), SmsReserve(node));
+            var pages = SmsPagesOf(node);
             var index = Math.Clamp(_state.Page, 0, Math.Max(0, pages.Count - 1));
             if (pages.Count > 0) _outputs.Add(new TextOutput(blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null, pages[index]));
             Say(index + 1 < pages.Count ? Keys.SmsMore : Keys.AnswerFooter);
@@ -444,10 +455,14 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private int PageCount(NodeDefinition node)
         {
             if (node.Kind is not (NodeKinds.Answer or NodeKinds.Directory)) return 1;
-            var blocks = Blocks(node, forSms: !Voice);
-            if (Voice) return node.Kind == NodeKinds.Answer ? blocks.Count : 1;
-            return Pages(blocks.Select(b => b.Text), SmsReserve(node)).Count;
+            if (!Voice) return SmsPagesOf(node).Count;
+            return node.Kind == NodeKinds.Answer ? Blocks(node, forSms: false).Count : 1;
         }
+
+        /// <summary>An answer or list as SMS or WhatsApp pages, each within the message budget.</summary>
+        private IReadOnlyList<string> SmsPagesOf(NodeDefinition node) =>
+            _smsPages.GetOrAdd((node, Culture, _state.Region, _input.Channel),
+                _ => Pages(Blocks(node, forSms: true).Select(b => b.Text), SmsReserve(node)));
 
         /// <summary>
         /// What an SMS page is sent with, so that the page leaves room for it: the longer footer, and on a list

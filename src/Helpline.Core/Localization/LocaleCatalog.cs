@@ -13,6 +13,10 @@ public sealed class LocaleCatalog
 
     private readonly Dictionary<string, Locale> _byCulture;
     private readonly Dictionary<string, Locale> _bySelectWord;
+    // Word keys (InputNormalizer.WordKey) worked out once per content load, not on every message:
+    // by culture and keyword (the locale's words plus English's), and by keyword across every locale.
+    private readonly Dictionary<(string Culture, string Keyword), string[]> _wordKeys = [];
+    private readonly Dictionary<string, HashSet<string>> _anyLocaleWordKeys = new(StringComparer.Ordinal);
 
     public LocaleCatalog(IEnumerable<Locale> locales)
     {
@@ -25,6 +29,15 @@ public sealed class LocaleCatalog
         {
             foreach (var word in locale.SelectWords.Append(locale.Name).Append(locale.EnglishName))
                 _bySelectWord.TryAdd(InputNormalizer.WordKey(word), locale);
+        }
+        foreach (var locale in Locales)
+        {
+            foreach (var keyword in locale.Keywords.Keys.Concat(English.Keywords.Keys).Distinct())
+            {
+                _wordKeys[(locale.Culture, keyword)] = [.. Words(locale.Culture, keyword).Select(InputNormalizer.WordKey).Distinct()];
+                if (!_anyLocaleWordKeys.TryGetValue(keyword, out var any)) _anyLocaleWordKeys[keyword] = any = new(StringComparer.Ordinal);
+                foreach (var word in locale.Keywords.GetValueOrDefault(keyword) ?? []) any.Add(InputNormalizer.WordKey(word));
+            }
         }
     }
 
@@ -44,8 +57,18 @@ public sealed class LocaleCatalog
     }
 
     /// <summary>The language a typed word names, in English or in its own script.</summary>
-    public Locale? BySelectWord(string normalizedInput) =>
-        _bySelectWord.GetValueOrDefault(InputNormalizer.WordKey(normalizedInput));
+    public Locale? BySelectWord(string normalizedInput) => ByWordKey(InputNormalizer.WordKey(normalizedInput));
+
+    /// <summary>The language a word key (<see cref="InputNormalizer.WordKey"/>) names.</summary>
+    public Locale? ByWordKey(string wordKey) => _bySelectWord.GetValueOrDefault(wordKey);
+
+    /// <summary>The word keys of a keyword name in this culture plus English, as <see cref="Words"/> lists them.</summary>
+    public IReadOnlyList<string> WordKeys(string culture, string keyword) =>
+        _wordKeys.TryGetValue((Get(culture).Culture, keyword), out var keys) ? keys : [];
+
+    /// <summary>Whether a word key is one of a keyword's words in any locale ("delete" must work in every language).</summary>
+    public bool IsAnyLocaleWord(string wordKey, string keyword) =>
+        _anyLocaleWordKeys.TryGetValue(keyword, out var keys) && keys.Contains(wordKey);
 
     /// <summary>The text for a key: the locale's own, else English, else null.</summary>
     public LocalizedText? Find(string culture, string key)

@@ -13,6 +13,10 @@ public static class InputNormalizer
     {
         if (string.IsNullOrEmpty(input)) return "";
 
+        // Most texts are a digit or a short Latin word: printable ASCII is already in normal form,
+        // has nothing to fold, and needs no trip through ICU.
+        if (IsPrintableAscii(input)) return ReadAsChoice(CollapseWhitespace(input).ToLowerInvariant());
+
         var text = input.Normalize(NormalizationForm.FormKC);
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
@@ -32,6 +36,8 @@ public static class InputNormalizer
         var trimmed = text.Trim('.', ')', '(', '#', '-', ':', '،', '。', ' ');
         return trimmed.Length > 0 && trimmed.Length <= 3 && trimmed.All(char.IsAsciiDigit) ? trimmed : text;
     }
+
+    private static bool IsPrintableAscii(string text) => !text.AsSpan().ContainsAnyExceptInRange(' ', '~');
 
     private static bool IsInvisible(char c) =>
         c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u2060' or '\uFEFF'
@@ -66,6 +72,7 @@ public static class InputNormalizer
     /// <summary>Case- and accent-insensitive key for matching words ("Espanol" = "español").</summary>
     public static string WordKey(string text)
     {
+        if (IsPrintableAscii(text)) return Normalize(text); // no accents to take off
         var normalized = Normalize(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(normalized.Length);
         foreach (var c in normalized)

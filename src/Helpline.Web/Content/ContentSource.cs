@@ -37,9 +37,18 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
         Reloaded?.Invoke(false);
     }
 
-    public ConversationEngine Engine() => new(_current, time, new EngineOptions
+    private volatile ConversationEngine? _engine;
+
+    /// <summary>The engine for the current content: one per bundle, so what it works out once (SMS pages) is kept.</summary>
+    public ConversationEngine Engine()
     {
-        SmsSegmentBudget = options.Value.SmsSegmentBudget,
-        IdleReset = options.Value.IdleReset,
-    });
+        var current = _current;
+        var engine = _engine;
+        if (engine is not null && ReferenceEquals(engine.Content, current)) return engine;
+        return _engine = new(current, time, new EngineOptions
+        {
+            SmsSegmentBudget = options.Value.SmsSegmentBudget,
+            IdleReset = options.Value.IdleReset,
+        });
+    }
 }

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Helpline.Core.Engine;
 
 namespace Helpline.Web.Conversations;
@@ -32,11 +34,21 @@ public sealed class ConversationRecord
         if (Recent.Count > RememberedReplies) Recent.RemoveRange(0, Recent.Count - RememberedReplies);
     }
 
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    // Serializers generated at build time (no reflection on each turn). Non-Latin replies are kept as
+    // they are, not as \uXXXX escapes: the record goes to a database, never into a web page, and a
+    // Dari reply escaped is six times its size.
+    private static readonly JsonTypeInfo<ConversationRecord> Json = new ConversationRecordJson(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    }).ConversationRecord;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public static ConversationRecord FromJson(string json) => JsonSerializer.Deserialize<ConversationRecord>(json, Json) ?? new();
+    public static ConversationRecord FromJson(string json) => JsonSerializer.Deserialize(json, Json) ?? new();
 }
+
+[JsonSerializable(typeof(ConversationRecord))]
+internal sealed partial class ConversationRecordJson : JsonSerializerContext;
 
 public sealed record RememberedReply(string Id, string Reply);

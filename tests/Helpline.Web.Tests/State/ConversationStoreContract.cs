@@ -101,6 +101,39 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TrySaveAsync_ManyConversationsAtOnce_EverySaveLands()
+    {
+        // Many people texting at the same moment: each save is its own, even when a store commits them together.
+        var keys = Enumerable.Range(0, 64).Select(_ => NewKey()).ToArray();
+
+        var saved = await AllAtOnceAsync(keys.Length, i => Store.TrySaveAsync(keys[i], $$"""{"caller":{{i}}}""", 0, Day));
+        var updated = await AllAtOnceAsync(keys.Length, i => Store.TrySaveAsync(keys[i], $$"""{"caller":{{i}},"turn":2}""", 1, Day));
+
+        Assert.All(saved, Assert.True);
+        Assert.All(updated, Assert.True);
+        for (var i = 0; i < keys.Length; i++)
+            Assert.Equal(new StoredRecord($$"""{"caller":{{i}},"turn":2}""", 2), await Store.GetAsync(keys[i]));
+    }
+
+    [Fact]
+    public async Task SavesAndDeletesAtOnce_EachKeyEndsAsItsWriteSaid()
+    {
+        var kept = Enumerable.Range(0, 16).Select(_ => NewKey()).ToArray();
+        var erased = Enumerable.Range(0, 16).Select(_ => NewKey()).ToArray();
+        foreach (var key in erased) await Store.TrySaveAsync(key, """{"n":1}""", 0, Day);
+
+        await AllAtOnceAsync(32, async i =>
+        {
+            if (i < 16) return await Store.TrySaveAsync(kept[i], """{"n":1}""", 0, Day);
+            await Store.DeleteAsync(erased[i - 16]);
+            return true;
+        });
+
+        foreach (var key in kept) Assert.Equal(new StoredRecord("""{"n":1}""", 1), await Store.GetAsync(key));
+        foreach (var key in erased) Assert.Null(await Store.GetAsync(key));
+    }
+
+    [Fact]
     public async Task DeleteAsync_StoredKey_RemovesItSoItCanStartAgain()
     {
         var key = NewKey();
