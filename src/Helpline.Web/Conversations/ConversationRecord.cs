@@ -8,7 +8,7 @@ namespace Helpline.Web.Conversations;
 
 /// <summary>
 /// What is stored under one caller key: the engine's state, the opt-out flag, and the last few
-/// replies by (hashed) message id so that Twilio's retried deliveries get the same answer.
+/// (hashed) message ids so that Twilio's retried deliveries do not advance the conversation twice.
 /// Never a phone number, never what the person wrote.
 /// </summary>
 public sealed class ConversationRecord
@@ -19,17 +19,31 @@ public sealed class ConversationRecord
     public bool OptedOut { get; set; }
     /// <summary>The caller's language, kept when a call's own state ends so the next call can use it.</summary>
     public string? Culture { get; set; }
+    /// <summary>
+    /// The last deliveries, oldest first. Only the newest keeps its reply: Twilio retries the message it
+    /// is waiting on, and the older replies were most of a record's size (read and written every turn).
+    /// </summary>
     public List<RememberedReply> Recent { get; set; } = [];
     /// <summary>A call's turn counter: action URLs carry it, so a request for an earlier step is recognised.</summary>
     public int Step { get; set; }
     /// <summary>The directory id a call is being dialed to: Twilio's dial-ended request says how, not to whom.</summary>
     public string? TransferOrganization { get; set; }
 
-    public string? ReplyFor(string deliveryId) => Recent.FirstOrDefault(r => r.Id == deliveryId)?.Reply;
+    /// <summary>Whether this delivery was handled already; <paramref name="reply"/> is its reply if it was the last one, else null.</summary>
+    public bool Seen(string deliveryId, out string? reply)
+    {
+        var remembered = Recent.FirstOrDefault(r => r.Id == deliveryId);
+        reply = remembered?.Reply;
+        return remembered is not null;
+    }
+
+    /// <summary>The reply to the newest delivery.</summary>
+    public string? LastReply => Recent.Count > 0 ? Recent[^1].Reply : null;
 
     public void Remember(string deliveryId, string reply)
     {
         Recent.RemoveAll(r => r.Id == deliveryId);
+        for (var i = 0; i < Recent.Count; i++) Recent[i] = Recent[i] with { Reply = null };
         Recent.Add(new RememberedReply(deliveryId, reply));
         if (Recent.Count > RememberedReplies) Recent.RemoveRange(0, Recent.Count - RememberedReplies);
     }
@@ -51,4 +65,4 @@ public sealed class ConversationRecord
 [JsonSerializable(typeof(ConversationRecord))]
 internal sealed partial class ConversationRecordJson : JsonSerializerContext;
 
-public sealed record RememberedReply(string Id, string Reply);
+public sealed record RememberedReply(string Id, string? Reply);

@@ -58,10 +58,11 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
     private ConversationTurns.Outcome<string> Turn(ConversationRecord record, Channel channel, string body, string optOutType, string? delivery, TurnLog log)
     {
         log.Locale = record.State?.Culture ?? record.Culture;
-        if (delivery is not null && record.ReplyFor(delivery) is { } repeated)
+        if (delivery is not null && record.Seen(delivery, out var repeated))
         {
+            // The last message again: the same reply. An older one: nothing, since a newer reply has gone out since.
             log.Outcome = "duplicate";
-            return new(record, repeated) { Unchanged = true };
+            return new(record, repeated ?? Empty) { Unchanged = true };
         }
 
         string reply;

@@ -9,8 +9,9 @@ namespace Helpline.Web.State;
 /// </summary>
 /// <remarks>
 /// Everything goes through one connection, opened once, with its statements prepared once, taken by
-/// one caller at a time. One connection keeps its page cache warm: a connection that did not make
-/// the last write must drop its cache and read the pages again, which was most of the cost of a turn.
+/// one caller at a time. The records of recent conversations are also kept in memory (write-through,
+/// bounded, see <see cref="RecentRecords"/>): the process owns the file, so what it last committed is
+/// what the file holds, and a turn of an active conversation reads nothing from disk.
 /// Writes are committed in groups: each write joins a queue, and whoever holds the connection commits
 /// everything queued in one transaction. A write still returns only after its commit, so a reply is
 /// never sent for a turn that is not on disk, but 30 concurrent turns cost one commit, not 30.
@@ -21,6 +22,10 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly SqliteConnection _db;
     private readonly SemaphoreSlim _connection = new(1, 1);
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
+    private readonly RecentRecords _recent;
+
+    /// <summary>How many conversations' records are kept in memory, per generation (two generations).</summary>
+    public const int DefaultCachedRecords = 10_000;
 
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _insert;
@@ -30,16 +35,21 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly SqliteCommand _commit;
     private readonly SqliteCommand _rollback;
 
-    public SqliteConversationStore(string path, TimeProvider time)
+    public SqliteConversationStore(string path, TimeProvider time, int cachedRecords = DefaultCachedRecords)
     {
         _time = time;
+        _recent = new RecentRecords(Math.Max(1, cachedRecords));
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
 
-        // busy_timeout covers another process holding the file (an operator's sqlite3 shell, say).
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 5 }.ToString());
         _db.Open();
-        Execute("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+        // The file belongs to this process while it runs (exclusive locking): SQLite then locks it once
+        // rather than around every transaction, and keeps WAL's index in memory. A second helpline
+        // pointed at the same file fails at start instead of racing this one; several instances share
+        // Redis, not a file. The page cache (32 MiB) holds the active conversations' pages, so a turn
+        // reads no disk. busy_timeout waits out a brief lock by someone else (a backup) at start.
+        Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
         Execute("""
             PRAGMA journal_mode = WAL;
             CREATE TABLE IF NOT EXISTS conversations (
@@ -48,17 +58,18 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
                 version INTEGER NOT NULL,
                 expires_at INTEGER NOT NULL
             ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS conversations_expires ON conversations (expires_at);
+            DROP INDEX IF EXISTS conversations_expires;
             """);
 
-        _select = Prepare("SELECT json, version FROM conversations WHERE key = $key AND expires_at > $now", "$key", "$now");
+        _select = Prepare("SELECT json, version, expires_at FROM conversations WHERE key = $key AND expires_at > $now", "$key", "$now");
         // Insert when absent (or expired); update only at the version that was read.
         _insert = Prepare("""
             INSERT INTO conversations (key, json, version, expires_at) VALUES ($key, $json, 1, $expires)
             ON CONFLICT (key) DO UPDATE SET json = excluded.json, version = conversations.version + 1, expires_at = excluded.expires_at
             WHERE conversations.expires_at <= $now
+            RETURNING version
             """, "$key", "$json", "$expires", "$now");
-        _update = Prepare("UPDATE conversations SET json = $json, version = version + 1, expires_at = $expires WHERE key = $key AND version = $version AND expires_at > $now",
+        _update = Prepare("UPDATE conversations SET json = $json, version = version + 1, expires_at = $expires WHERE key = $key AND version = $version AND expires_at > $now RETURNING version",
             "$key", "$json", "$expires", "$version", "$now");
         _delete = Prepare("DELETE FROM conversations WHERE key = $key", "$key");
         _begin = Prepare("BEGIN IMMEDIATE");
@@ -68,18 +79,34 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     public async Task<StoredRecord?> GetAsync(string key, CancellationToken ct = default)
     {
+        if (TryCached(key, out var cached)) return cached;
+
         await _connection.WaitAsync(ct);
         try
         {
+            // Read again under the connection: a write may have put it in memory meanwhile.
+            if (TryCached(key, out var filled)) return filled;
             _select.Parameters["$key"].Value = key;
             _select.Parameters["$now"].Value = Now();
             using var reader = _select.ExecuteReader();
-            return reader.Read() ? new StoredRecord(reader.GetString(0), reader.GetInt64(1)) : null;
+            if (!reader.Read()) return null;
+            var record = new StoredRecord(reader.GetString(0), reader.GetInt64(1));
+            _recent.Set(key, new RecentRecords.Entry(record.Json, record.Version, reader.GetInt64(2)));
+            return record;
         }
         finally
         {
             _connection.Release();
         }
+    }
+
+    /// <summary>The in-memory copy, if there is one; an expired one reads as absent, as in the file.</summary>
+    private bool TryCached(string key, out StoredRecord? record)
+    {
+        record = null;
+        if (!_recent.TryGet(key, out var entry)) return false;
+        if (entry.ExpiresAt > Now()) record = new StoredRecord(entry.Json, entry.Version);
+        return true;
     }
 
     public Task<bool> TrySaveAsync(string key, string json, long expectedVersion, TimeSpan timeToLive, CancellationToken ct = default) =>
@@ -89,23 +116,37 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         WriteAsync(new PendingWrite(key, Json: null, ExpectedVersion: 0, ExpiresAt: 0));
 
     /// <summary>
-    /// Queues the write and waits for the connection; whoever gets it first commits the whole queue.
-    /// Not cancellable once queued: a write that another caller may already be committing cannot be
-    /// taken back, and a commit takes milliseconds.
+    /// Queues the write and waits for its commit. If no one is committing, this caller becomes the
+    /// committer and commits the queue, again and again while writes keep arriving; the others only
+    /// wait for their own write (not for the connection, which would wake them one after another).
+    /// Not cancellable once queued: a write someone may already be committing cannot be taken back.
     /// </summary>
     private async Task<bool> WriteAsync(PendingWrite write)
     {
         _pending.Enqueue(write);
-        await _connection.WaitAsync(CancellationToken.None);
-        try
-        {
-            if (!write.Done.Task.IsCompleted) CommitQueued();
-        }
-        finally
-        {
-            _connection.Release();
-        }
+        if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0) await CommitWhileQueuedAsync();
         return await write.Done.Task;
+    }
+
+    private int _committing;
+
+    private async Task CommitWhileQueuedAsync()
+    {
+        do
+        {
+            await _connection.WaitAsync(CancellationToken.None);
+            try
+            {
+                CommitQueued();
+            }
+            finally
+            {
+                _connection.Release();
+                Volatile.Write(ref _committing, 0);
+            }
+            // A write queued after the last drain but before _committing went back to 0 found a
+            // committer and waits: take the role again for it.
+        } while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0);
     }
 
     private void CommitQueued()
@@ -114,31 +155,42 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         while (_pending.TryDequeue(out var queued)) batch.Add(queued);
         if (batch.Count == 0) return;
 
-        var results = new bool[batch.Count];
+        var versions = new long?[batch.Count];
         var inTransaction = batch.Count > 1;
         try
         {
             if (inTransaction) _begin.ExecuteNonQuery();
             var now = Now();
-            for (var i = 0; i < batch.Count; i++) results[i] = Apply(batch[i], now);
+            for (var i = 0; i < batch.Count; i++) versions[i] = Apply(batch[i], now);
             if (inTransaction) _commit.ExecuteNonQuery();
         }
         catch (Exception e)
         {
             if (inTransaction) TryRollback();
+            // What the file holds for these keys is no longer certain: read it again next time.
+            foreach (var write in batch) _recent.Remove(write.Key);
             foreach (var write in batch) write.Done.TrySetException(e);
             return;
         }
-        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
+
+        // Committed: memory now says what the file says, before anyone hears their write is done.
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var write = batch[i];
+            if (write.Json is null) _recent.Remove(write.Key);
+            else if (versions[i] is { } version) _recent.Set(write.Key, new RecentRecords.Entry(write.Json, version, write.ExpiresAt));
+        }
+        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(batch[i].Json is null || versions[i] is not null);
     }
 
-    private bool Apply(PendingWrite write, long now)
+    /// <summary>Runs one write; the version it stored, or null if the version read was stale.</summary>
+    private long? Apply(PendingWrite write, long now)
     {
         if (write.Json is null)
         {
             _delete.Parameters["$key"].Value = write.Key;
             _delete.ExecuteNonQuery();
-            return true;
+            return null;
         }
 
         var command = write.ExpectedVersion == 0 ? _insert : _update;
@@ -147,7 +199,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         command.Parameters["$expires"].Value = write.ExpiresAt;
         command.Parameters["$now"].Value = now;
         if (write.ExpectedVersion != 0) command.Parameters["$version"].Value = write.ExpectedVersion;
-        return command.ExecuteNonQuery() == 1;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? reader.GetInt64(0) : null;
     }
 
     private void TryRollback()
@@ -162,19 +215,46 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
     }
 
+    /// <summary>Conversations purged per hold of the connection, so turns are not kept waiting behind a long purge.</summary>
+    private const int PurgeChunk = 2000;
+
+    /// <remarks>
+    /// There is no index on expires_at: every turn changes it, and keeping an index would write two more
+    /// pages per turn. The purge (every few minutes) walks the table in key order instead, a chunk at a time.
+    /// </remarks>
     public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
     {
-        await _connection.WaitAsync(ct);
-        try
+        var purged = 0;
+        var after = "";
+        while (true)
         {
-            using var command = _db.CreateCommand();
-            command.CommandText = "DELETE FROM conversations WHERE expires_at <= $now";
-            command.Parameters.AddWithValue("$now", Now());
-            return command.ExecuteNonQuery();
-        }
-        finally
-        {
-            _connection.Release();
+            await _connection.WaitAsync(ct);
+            try
+            {
+                var now = Now();
+                if (after.Length == 0) _recent.RemoveExpired(now);
+                using var command = _db.CreateCommand();
+                command.CommandText = """
+                    SELECT max(key) FROM (SELECT key FROM conversations WHERE key > $after ORDER BY key LIMIT $chunk);
+                    DELETE FROM conversations WHERE key IN (SELECT key FROM conversations WHERE key > $after ORDER BY key LIMIT $chunk) AND expires_at <= $now;
+                    """;
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$chunk", PurgeChunk);
+                command.Parameters.AddWithValue("$now", now);
+                string? last;
+                using (var reader = command.ExecuteReader())
+                {
+                    last = reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+                    reader.NextResult();
+                    purged += reader.RecordsAffected;
+                }
+                if (last is null) return purged;
+                after = last;
+            }
+            finally
+            {
+                _connection.Release();
+            }
         }
     }
 

@@ -102,16 +102,16 @@ public sealed class VoiceWebhook(
     private ConversationTurns.Outcome<CallTurn> Turn(ConversationRecord record, TurnInput input, int step, string deliveryId, string? remembered, string to, TurnLog log)
     {
         log.Locale = record.State?.Culture ?? remembered;
-        if (record.ReplyFor(deliveryId) is { } repeated)
+        if (record.Seen(deliveryId, out var repeated) && (repeated ?? record.LastReply) is { } again)
         {
             log.Outcome = "duplicate";
-            return new(record, new CallTurn(repeated, null, [], log.Locale, record.Step)) { Unchanged = true };
+            return new(record, new CallTurn(again, null, [], log.Locale, record.Step)) { Unchanged = true };
         }
-        if (input.Kind != TurnKind.CallStarted && step != record.Step && record.Recent.Count > 0)
+        if (input.Kind != TurnKind.CallStarted && step != record.Step && record.LastReply is { } last)
         {
             // A late or repeated request for an earlier step: say again what was said last, change nothing.
             log.Outcome = "stale-step";
-            return new(record, new CallTurn(record.Recent[^1].Reply, null, [], log.Locale, record.Step)) { Unchanged = true };
+            return new(record, new CallTurn(last, null, [], log.Locale, record.Step)) { Unchanged = true };
         }
 
         var state = record.State ?? (remembered is null ? null : new ConversationState { Culture = remembered });

@@ -28,6 +28,23 @@ public sealed class DeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task AnOlderMessageSidRepeated_AfterANewerOne_GetsNoReply_AndDoesNotAdvance()
+    {
+        // Twilio retried the first text after the second was answered: the person already has a newer reply.
+        await _app.PostSmsAsync(Texter, "english");
+        await _app.PostSmsAsync(Texter, "6", messageSid: "SMolder1");
+        var newer = await _app.PostSmsAsync(Texter, "*", messageSid: "SMnewer1");
+        Assert.Contains("Detention:", newer.Message);
+
+        var older = await _app.PostSmsAsync(Texter, "6", messageSid: "SMolder1");
+
+        Assert.Equal(200, older.Status);
+        Assert.Empty(older.Messages);
+        var next = await _app.PostSmsAsync(Texter, "1");
+        Assert.Contains("To report a problem in detention", next.Message);
+    }
+
+    [Fact]
     public async Task RepeatedIdempotencyToken_WithoutMessageSid_GetsTheSameReply()
     {
         await _app.PostSmsAsync(Texter, "english");

@@ -15,7 +15,7 @@ public sealed class SqliteConversationStoreTests : ClockDrivenConversationStoreC
 
     public override Task DisposeAsync()
     {
-        // Pooled connections keep the file open.
+        _store.Dispose();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
