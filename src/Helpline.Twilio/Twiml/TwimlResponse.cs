@@ -1,5 +1,4 @@
 using System.Text;
-using System.Xml;
 using Microsoft.AspNetCore.Http;
 
 namespace Helpline.Twilio;
@@ -89,20 +88,9 @@ public sealed class TwimlResponse
 
     public override string ToString()
     {
-        var markup = new StringBuilder(Declaration);
-        var settings = new XmlWriterSettings
-        {
-            // The declaration is written by hand: a writer over a string would claim UTF-16.
-            OmitXmlDeclaration = true,
-            ConformanceLevel = ConformanceLevel.Fragment,
-            // A carriage return in text survives the round trip through Twilio's parser.
-            NewLineHandling = NewLineHandling.Entitize,
-        };
-        using (var writer = XmlWriter.Create(markup, settings))
-        {
-            root.WriteTo(writer);
-        }
-
+        // The declaration says UTF-8: the reply is sent as UTF-8 (ContentType).
+        var markup = new StringBuilder(Declaration, 256);
+        root.WriteTo(markup);
         return markup.ToString();
     }
 

@@ -227,4 +227,64 @@ public sealed class TwimlResponseTests
         Assert.Equal("text/xml; charset=utf-8", TwimlResponse.ContentType);
         Assert.Equal(Encoding.UTF8.GetBytes(twiml.ToString()), body.ToArray());
     }
+
+    /// <summary>
+    /// The writer is hand-made (an XmlWriter per reply was the costliest part of rendering): on text full of
+    /// what XML makes hard, it must write what XmlWriter writes with TwiML's settings.
+    /// </summary>
+    [Fact]
+    public void ToString_AwkwardText_IsWhatXmlWriterWrites()
+    {
+        var random = new Random(20261125);
+        const string alphabet = "aZ09 &<>\"'\r\n\t\u0001\u0008\u000B\u001F\uFFFE\uFFFF\uD83D\uDE00\uD800\uDC00éدری中\u200F\u2028]]>";
+        string Awkward() => new([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+
+        for (var i = 0; i < 500; i++)
+        {
+            var (message, say, voice, url) = (Awkward(), Awkward(), Awkward(), "/twilio/voice?s=" + Awkward());
+            var twiml = new TwimlResponse().Message(message).Say(say, voice: voice).Redirect(url).Hangup().ToString();
+
+            Assert.Equal(WithXmlWriter(message, say, voice, url), twiml);
+            XDocument.Parse(twiml); // and it parses
+        }
+    }
+
+    private static string WithXmlWriter(string message, string say, string voice, string url)
+    {
+        static string Safe(string text)
+        {
+            var kept = new StringBuilder();
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { kept.Append(text, i, 2); i++; }
+                else if (text[i] is '\t' or '\n' or '\r' || (text[i] >= '\u0020' && text[i] <= '\uD7FF') || (text[i] >= '\uE000' && text[i] <= '\uFFFD')) kept.Append(text[i]);
+            }
+            return kept.ToString();
+        }
+
+        var markup = new StringBuilder(Declaration);
+        using (var writer = System.Xml.XmlWriter.Create(markup, new System.Xml.XmlWriterSettings
+        {
+            OmitXmlDeclaration = true,
+            ConformanceLevel = System.Xml.ConformanceLevel.Fragment,
+            NewLineHandling = System.Xml.NewLineHandling.Entitize,
+        }))
+        {
+            writer.WriteStartElement("Response");
+            writer.WriteStartElement("Message");
+            writer.WriteString(Safe(message));
+            writer.WriteEndElement();
+            writer.WriteStartElement("Say");
+            writer.WriteAttributeString("voice", Safe(voice));
+            writer.WriteString(Safe(say));
+            writer.WriteEndElement();
+            writer.WriteStartElement("Redirect");
+            writer.WriteString(Safe(url));
+            writer.WriteEndElement();
+            writer.WriteStartElement("Hangup");
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+        return markup.ToString();
+    }
 }
