@@ -50,16 +50,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         // Redis, not a file. The page cache (32 MiB) holds the active conversations' pages, so a turn
         // reads no disk. busy_timeout waits out a brief lock by someone else (a backup) at start.
         Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
-        Execute("""
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS conversations (
-                key TEXT PRIMARY KEY,
-                json TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                expires_at INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            DROP INDEX IF EXISTS conversations_expires;
-            """);
+        Execute("PRAGMA journal_mode = WAL;");
+        CreateOrUpgradeSchema();
 
         _select = Prepare("SELECT json, version, expires_at FROM conversations WHERE key = $key AND expires_at > $now", "$key", "$now");
         // Insert when absent (or expired); update only at the version that was read.
@@ -75,6 +67,43 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
         _rollback = Prepare("ROLLBACK");
+    }
+
+    /// <summary>The schema's version, kept in SQLite's user_version.</summary>
+    private const int SchemaVersion = 2;
+
+    /// <remarks>
+    /// Rows are numbered in the order conversations start (a rowid table), and the caller key is a unique
+    /// index beside them. Conversations active at the same time then sit on the same few pages, so a
+    /// group commit writes a few pages rather than one per conversation; a key (an HMAC) is random and,
+    /// as the table's own key (version 1 of the schema), spread every write over the whole file.
+    /// Neither keeps an index on expires_at: every turn changes it (see <see cref="PurgeExpiredAsync"/>).
+    /// </remarks>
+    private void CreateOrUpgradeSchema()
+    {
+        using var version = _db.CreateCommand();
+        version.CommandText = "PRAGMA user_version";
+        if (Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == SchemaVersion) return;
+
+        using var transaction = _db.BeginTransaction();
+        using var upgrade = _db.CreateCommand();
+        upgrade.Transaction = transaction;
+        upgrade.CommandText = $"""
+            CREATE TABLE conversations_v2 (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                json TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS conversations (key TEXT PRIMARY KEY, json TEXT NOT NULL, version INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO conversations_v2 (key, json, version, expires_at) SELECT key, json, version, expires_at FROM conversations ORDER BY expires_at;
+            DROP TABLE conversations;
+            ALTER TABLE conversations_v2 RENAME TO conversations;
+            PRAGMA user_version = {SchemaVersion};
+            """;
+        upgrade.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     public async Task<StoredRecord?> GetAsync(string key, CancellationToken ct = default)
@@ -220,36 +249,36 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
 
     /// <remarks>
     /// There is no index on expires_at: every turn changes it, and keeping an index would write two more
-    /// pages per turn. The purge (every few minutes) walks the table in key order instead, a chunk at a time.
+    /// pages per turn. The purge (every few minutes) walks the table in row order instead, a chunk at a time.
     /// </remarks>
     public async Task<int> PurgeExpiredAsync(CancellationToken ct = default)
     {
         var purged = 0;
-        var after = "";
+        var after = 0L;
         while (true)
         {
             await _connection.WaitAsync(ct);
             try
             {
                 var now = Now();
-                if (after.Length == 0) _recent.RemoveExpired(now);
+                if (after == 0) _recent.RemoveExpired(now);
                 using var command = _db.CreateCommand();
                 command.CommandText = """
-                    SELECT max(key) FROM (SELECT key FROM conversations WHERE key > $after ORDER BY key LIMIT $chunk);
-                    DELETE FROM conversations WHERE key IN (SELECT key FROM conversations WHERE key > $after ORDER BY key LIMIT $chunk) AND expires_at <= $now;
+                    SELECT max(id) FROM (SELECT id FROM conversations WHERE id > $after ORDER BY id LIMIT $chunk);
+                    DELETE FROM conversations WHERE id IN (SELECT id FROM conversations WHERE id > $after ORDER BY id LIMIT $chunk) AND expires_at <= $now;
                     """;
                 command.Parameters.AddWithValue("$after", after);
                 command.Parameters.AddWithValue("$chunk", PurgeChunk);
                 command.Parameters.AddWithValue("$now", now);
-                string? last;
+                long? last;
                 using (var reader = command.ExecuteReader())
                 {
-                    last = reader.Read() && !reader.IsDBNull(0) ? reader.GetString(0) : null;
+                    last = reader.Read() && !reader.IsDBNull(0) ? reader.GetInt64(0) : null;
                     reader.NextResult();
                     purged += reader.RecordsAffected;
                 }
                 if (last is null) return purged;
-                after = last;
+                after = last.Value;
             }
             finally
             {

@@ -77,4 +77,34 @@ public sealed class SqliteFileTests : IDisposable
         Assert.Equal(0, await store.PurgeExpiredAsync());
         for (var i = 0; i < 5000; i += 5) Assert.NotNull(await store.GetAsync($"sms:{i:D5}"));
     }
+
+    [Fact]
+    public async Task AFileFromTheFirstSchema_IsUpgraded_AndKeepsItsConversations()
+    {
+        // The first release keyed the table by caller key (WITHOUT ROWID), with an index on expires_at.
+        Directory.CreateDirectory(_folder);
+        using (var old = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            old.Open();
+            using var create = old.CreateCommand();
+            create.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE conversations (key TEXT PRIMARY KEY, json TEXT NOT NULL, version INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE INDEX conversations_expires ON conversations (expires_at);
+                INSERT INTO conversations VALUES ('sms:a', '{"n":3}', 3, 32503680000000), ('sms:b', '{"n":1}', 1, 1);
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        using (var store = new SqliteConversationStore(DbPath, TimeProvider.System))
+        {
+            Assert.Equal(new StoredRecord("""{"n":3}""", 3), await store.GetAsync("sms:a"));
+            Assert.Null(await store.GetAsync("sms:b")); // expired then, expired now
+            Assert.True(await store.TrySaveAsync("sms:a", """{"n":4}""", 3, TimeSpan.FromDays(1)));
+            Assert.Equal(1, await store.PurgeExpiredAsync());
+        }
+
+        using var reopened = new SqliteConversationStore(DbPath, TimeProvider.System);
+        Assert.Equal(new StoredRecord("""{"n":4}""", 4), await reopened.GetAsync("sms:a"));
+    }
 }
