@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -38,7 +39,7 @@ public sealed class ConversationRecord
     }
 
     /// <summary>The reply to the newest delivery.</summary>
-    public string? LastReply => Recent.Count > 0 ? Recent[^1].Reply : null;
+    [JsonIgnore] public string? LastReply => Recent.Count > 0 ? Recent[^1].Reply : null;
 
     public void Remember(string deliveryId, string reply)
     {
@@ -57,11 +58,35 @@ public sealed class ConversationRecord
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     }).ConversationRecord;
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    // The record each JSON text was written from, while that text is alive. The memory store and the
+    // SQLite store's recent records hand back the very string that was saved, so the next turn of an
+    // active conversation copies the record instead of parsing it again.
+    private static readonly ConditionalWeakTable<string, ConversationRecord> Written = [];
 
-    public static ConversationRecord FromJson(string json) => JsonSerializer.Deserialize(json, Json) ?? new();
+    public string ToJson()
+    {
+        var json = JsonSerializer.Serialize(this, Json);
+        Written.AddOrUpdate(json, Copy());
+        return json;
+    }
+
+    public static ConversationRecord FromJson(string json) =>
+        Written.TryGetValue(json, out var written) ? written.Copy() : JsonSerializer.Deserialize(json, Json) ?? new();
+
+    /// <summary>A copy that shares nothing a turn changes (remembered replies are immutable records).</summary>
+    private ConversationRecord Copy() => new()
+    {
+        State = State?.Clone(),
+        OptedOut = OptedOut,
+        Culture = Culture,
+        Recent = [.. Recent],
+        Step = Step,
+        TransferOrganization = TransferOrganization,
+    };
 }
 
+// The same ignore rule as the options above, so serialization takes the generated fast path.
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationRecord))]
 internal sealed partial class ConversationRecordJson : JsonSerializerContext;
 
