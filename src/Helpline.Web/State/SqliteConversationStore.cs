@@ -25,7 +25,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly RecentRecords _recent;
 
     /// <summary>How many conversations' records are kept in memory, per generation (two generations).</summary>
-    public const int DefaultCachedRecords = 10_000;
+    public const int DefaultCachedRecords = 5_000;
 
     private readonly SqliteCommand _select;
     private readonly SqliteCommand _insert;
@@ -47,9 +47,9 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         // The file belongs to this process while it runs (exclusive locking): SQLite then locks it once
         // rather than around every transaction, and keeps WAL's index in memory. A second helpline
         // pointed at the same file fails at start instead of racing this one; several instances share
-        // Redis, not a file. The page cache (32 MiB) holds the active conversations' pages, so a turn
+        // Redis, not a file. The page cache (16 MiB) holds the active conversations' pages, so a turn
         // reads no disk. busy_timeout waits out a brief lock by someone else (a backup) at start.
-        Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;");
+        Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;");
         Execute("PRAGMA journal_mode = WAL;");
         CreateOrUpgradeSchema();
 
