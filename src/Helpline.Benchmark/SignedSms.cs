@@ -44,16 +44,7 @@ public sealed class SignedSms(Uri baseUri, string authToken, string accountSid)
             new("ApiVersion", "2010-04-01"),
         ];
 
-        var request = new HttpRequestMessage(HttpMethod.Post, _url)
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new FormUrlEncodedContent(fields),
-        };
-        request.Headers.TryAddWithoutValidation("X-Twilio-Signature", SignatureValidator.Compute(authToken, _url, fields));
-        request.Headers.TryAddWithoutValidation("I-Twilio-Idempotency-Token", Guid.NewGuid().ToString());
-        request.Headers.TryAddWithoutValidation("User-Agent", "TwilioProxy/1.1");
-        return request;
+        return Signed(_url, fields);
     }
 
     /// <summary>
@@ -82,6 +73,12 @@ public sealed class SignedSms(Uri baseUri, string authToken, string accountSid)
             fields.Add(new("Digits", digits));
             fields.Add(new("FinishedOnKey", ""));
         }
+        return Signed(url, fields);
+    }
+
+    /// <summary>A form POST signed as Twilio signs it, with the headers Twilio sends.</summary>
+    private HttpRequestMessage Signed(string url, IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Version = HttpVersion.Version11,

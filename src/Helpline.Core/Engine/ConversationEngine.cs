@@ -23,7 +23,12 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
     // An answer's SMS pages depend only on the content, the node, the language, the region and the
     // channel, and paging measures segments many times over: work them out once per content load.
-    private readonly ConcurrentDictionary<(NodeDefinition Node, string Culture, string? Region, Channel Channel), IReadOnlyList<string>> _smsPages = new();
+    private readonly SmsPageCache _smsPages = new();
+
+    /// <summary>An answer's or list's SMS pages, and its text key when it is one block on one page.</summary>
+    private sealed record SmsPages(IReadOnlyList<string> Pages, string? Key);
+
+    private sealed class SmsPageCache : ConcurrentDictionary<(NodeDefinition Node, string Culture, string? Region, Channel Channel), SmsPages>;
 
     public TurnResult Handle(ConversationState? stored, TurnInput input) =>
         new Turn(content, options, _smsPages, stored, input, time.GetUtcNow()).Run();
@@ -35,7 +40,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private readonly CompiledFlows _flows;
         private readonly LocaleCatalog _locales;
         private readonly EngineOptions _options;
-        private readonly ConcurrentDictionary<(NodeDefinition, string, string?, Channel), IReadOnlyList<string>> _smsPages;
+        private readonly SmsPageCache _smsPages;
         private readonly TurnInput _input;
         private readonly ConversationState _state;
         private readonly List<Output> _outputs = [];
@@ -44,8 +49,7 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private string? _text;      // the normalized input, and its word key worked out once
         private string? _wordKey;
 
-        public Turn(ContentBundle content, EngineOptions options, ConcurrentDictionary<(NodeDefinition, string, string?, Channel), IReadOnlyList<string>> smsPages,
-            ConversationState? stored, TurnInput input, DateTimeOffset now)
+        public Turn(ContentBundle content, EngineOptions options, SmsPageCache smsPages, ConversationState? stored, TurnInput input, DateTimeOffset now)
         {
             _content = content;
             _smsPages = smsPages;
@@ -352,9 +356,9 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private void Paged(NodeDefinition node)
         {
             if (node.Kind == NodeKinds.Directory && node.Prompt is not null) Say(node.Prompt);
-            var blocks = Blocks(node, forSms: !Voice);
             if (Voice)
             {
+                var blocks = Blocks(node, forSms: false);
                 // A call speaks one part at a time so a caller can follow and press 1 for the next.
                 var page = Math.Clamp(_state.Page, 0, Math.Max(0, blocks.Count - 1));
                 if (node.Kind == NodeKinds.Directory) _outputs.AddRange(blocks.Select(b => new TextOutput(b.Key, b.Text)));
@@ -365,9 +369,9 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
                 return;
             }
 
-            var pages = SmsPagesOf(node);
+            var (pages, key) = SmsPagesOf(node);
             var index = Math.Clamp(_state.Page, 0, Math.Max(0, pages.Count - 1));
-            if (pages.Count > 0) _outputs.Add(new TextOutput(blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null, pages[index]));
+            if (pages.Count > 0) _outputs.Add(new TextOutput(key, pages[index]));
             Say(index + 1 < pages.Count ? Keys.SmsMore : Keys.AnswerFooter);
         }
 
@@ -455,14 +459,18 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
         private int PageCount(NodeDefinition node)
         {
             if (node.Kind is not (NodeKinds.Answer or NodeKinds.Directory)) return 1;
-            if (!Voice) return SmsPagesOf(node).Count;
+            if (!Voice) return SmsPagesOf(node).Pages.Count;
             return node.Kind == NodeKinds.Answer ? Blocks(node, forSms: false).Count : 1;
         }
 
         /// <summary>An answer or list as SMS or WhatsApp pages, each within the message budget.</summary>
-        private IReadOnlyList<string> SmsPagesOf(NodeDefinition node) =>
-            _smsPages.GetOrAdd((node, Culture, _state.Region, _input.Channel),
-                _ => Pages(Blocks(node, forSms: true).Select(b => b.Text), SmsReserve(node)));
+        private SmsPages SmsPagesOf(NodeDefinition node) =>
+            _smsPages.GetOrAdd((node, Culture, _state.Region, _input.Channel), _ =>
+            {
+                var blocks = Blocks(node, forSms: true);
+                var pages = Pages(blocks.Select(b => b.Text), SmsReserve(node));
+                return new SmsPages(pages, blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null);
+            });
 
         /// <summary>
         /// What an SMS page is sent with, so that the page leaves room for it: the longer footer, and on a list

@@ -156,52 +156,11 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
         return Result(session, engine, turn.Outcome, texts, prompts, notes);
     }
 
-    /// <summary>Each prompt with where its sound comes from, in the order and grouping <see cref="VoiceRenderer"/> plays them.</summary>
-    private static List<SpokenPrompt> Prompts(ContentBundle bundle, IReadOnlyList<Output> outputs, string? culture)
-    {
-        var audio = new PromptAudio(bundle.AudioFolder);
-        var locale = bundle.Locales.Get(culture);
-        var prompts = new List<SpokenPrompt>();
-
-        void Speak(Locale l, string? key, string text)
-        {
-            var sound = audio.Resolve(l, key);
-            var url = sound.File is null ? null
-                : $"{VoiceRenderer.AudioPath}/{Uri.EscapeDataString(l.Culture)}/{Uri.EscapeDataString(Path.GetFileName(sound.File))}";
-            prompts.Add(new(text, key, l.Culture, l.IsRightToLeft ? "rtl" : "ltr", SourceName(sound.Source), url, sound.Source == AudioSource.Tts ? l.Voice.SayLanguage : null));
-        }
-
-        void Choose(Locale l, string labelKey, string label, string digit)
-        {
-            var pressKey = Keys.Press(digit);
-            var press = bundle.Locales.Text(l.Culture, pressKey);
-            // Twilio's voice reads the label and "press N" as one sentence; files are played one after the other.
-            if (l.Voice.SayLanguage is not null && audio.Resolve(l, labelKey).Source == AudioSource.Tts)
-            {
-                Speak(l, labelKey, $"{label} {press}");
-                return;
-            }
-            Speak(l, labelKey, label);
-            Speak(l, pressKey, press);
-        }
-
-        foreach (var output in outputs)
-        {
-            switch (output)
-            {
-                case TextOutput text:
-                    Speak(locale, text.Key, text.Text);
-                    break;
-                case ChoicesOutput menu:
-                    foreach (var choice in menu.Choices) Choose(locale, choice.LabelKey, choice.Label, choice.Digit);
-                    break;
-                case LanguageChoicesOutput languages:
-                    foreach (var choice in languages.Choices) Choose(bundle.Locales.Get(choice.Culture), choice.OfferKey, choice.Offer, choice.Digit);
-                    break;
-            }
-        }
-        return prompts;
-    }
+    /// <summary>Each prompt with where its sound comes from, as the call hears it (<see cref="VoicePromptPlan"/>).</summary>
+    private static List<SpokenPrompt> Prompts(ContentBundle bundle, IReadOnlyList<Output> outputs, string? culture) =>
+        [.. VoicePromptPlan.For(bundle, new PromptAudio(bundle.AudioFolder), outputs, culture).Select(p => new SpokenPrompt(
+            p.Text, p.Key, p.Locale.Culture, p.Locale.IsRightToLeft ? "rtl" : "ltr", SourceName(p.Sound.Source), p.AudioUrl,
+            p.Sound.Source == AudioSource.Tts ? p.Locale.Voice.SayLanguage : null))];
 
     private static string SourceName(AudioSource source) => source switch
     {

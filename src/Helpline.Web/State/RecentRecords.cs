@@ -5,8 +5,8 @@ namespace Helpline.Web.State;
 /// <summary>
 /// The records of recently active conversations, kept in memory so a turn reads no disk. Bounded:
 /// two generations of at most <c>capacity</c> entries each; when the newer one fills, the older one
-/// is dropped. A record read from the older generation moves to the newer one, so a conversation that
-/// stays active stays cached (a cheap approximation of least-recently-used).
+/// is dropped. A record written again moves to the newer one (every turn writes), so a conversation
+/// that stays active stays cached (a cheap approximation of least-recently-used).
 /// </summary>
 /// <remarks>Only <see cref="SqliteConversationStore"/> changes it, and only while it holds its connection.</remarks>
 internal sealed class RecentRecords(int capacity)
@@ -52,6 +52,4 @@ internal sealed class RecentRecords(int capacity)
             }
         }
     }
-
-    public int Count => _newer.Count + _older.Count;
 }

@@ -23,6 +23,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly SemaphoreSlim _connection = new(1, 1);
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly RecentRecords _recent;
+    private int _committing; // 1 while a caller holds the committer role (see WriteAsync)
 
     /// <summary>How many conversations' records are kept in memory, per generation (two generations).</summary>
     public const int DefaultCachedRecords = 5_000;
@@ -156,8 +157,6 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         if (Interlocked.CompareExchange(ref _committing, 1, 0) == 0) await CommitWhileQueuedAsync();
         return await write.Done.Task;
     }
-
-    private int _committing;
 
     private async Task CommitWhileQueuedAsync()
     {

@@ -24,36 +24,18 @@ public sealed class VoiceRenderer(ContentBundle content, ILogger logger)
     {
         var locale = content.Locales.Get(culture);
         var response = new TwimlResponse();
-        var prompts = new List<Action<PromptSink>>();
-        foreach (var output in outputs)
-        {
-            switch (output)
-            {
-                case TextOutput text:
-                    prompts.Add(sink => Speak(sink, locale, text.Key, text.Text));
-                    break;
-                case ChoicesOutput menu:
-                    foreach (var choice in menu.Choices)
-                        prompts.Add(sink => SpeakChoice(sink, locale, choice.LabelKey, choice.Label, choice.Digit));
-                    break;
-                case LanguageChoicesOutput languages:
-                    foreach (var choice in languages.Choices)
-                        prompts.Add(sink => SpeakChoice(sink, content.Locales.Get(choice.Culture), choice.OfferKey, choice.Offer, choice.Digit));
-                    break;
-            }
-        }
+        var prompts = VoicePromptPlan.For(content, _audio, outputs, culture);
+        void SpeakAll(PromptSink sink) => prompts.ForEach(prompt => Speak(sink, prompt));
 
         if (outputs.OfType<TransferOutput>().FirstOrDefault() is { } transfer)
         {
-            var sink = new PromptSink(response);
-            prompts.ForEach(p => p(sink));
+            SpeakAll(new PromptSink(response));
             response.Dial(new DialOptions(Action: $"/twilio/voice/dial?s={step}", Timeout: 30, CallerId: callerId), [transfer.Number]);
             return response.ToString();
         }
         if (outputs.OfType<HangupOutput>().Any())
         {
-            var sink = new PromptSink(response);
-            prompts.ForEach(p => p(sink));
+            SpeakAll(new PromptSink(response));
             response.Hangup();
             return response.ToString();
         }
@@ -68,41 +50,23 @@ public sealed class VoiceRenderer(ContentBundle content, ILogger logger)
             Timeout: GatherTimeoutSeconds,
             Language: speech,
             SpeechTimeout: speech is null ? null : "auto");
-        response.Gather(gather, verbs =>
-        {
-            var sink = new PromptSink(verbs);
-            prompts.ForEach(p => p(sink));
-        });
+        response.Gather(gather, verbs => SpeakAll(new PromptSink(verbs)));
         response.Redirect($"/twilio/voice/silence?s={step}");
         return response.ToString();
     }
 
-    private void SpeakChoice(PromptSink sink, Locale locale, string labelKey, string label, string digit)
+    private void Speak(PromptSink sink, PlannedPrompt prompt)
     {
-        var pressKey = Keys.Press(digit);
-        var press = content.Locales.Text(locale.Culture, pressKey);
-        if (locale.Voice.SayLanguage is not null && _audio.Resolve(locale, labelKey).Source == AudioSource.Tts)
-        {
-            sink.Say($"{label} {press}", locale);
-            return;
-        }
-        Speak(sink, locale, labelKey, label);
-        Speak(sink, locale, pressKey, press);
-    }
-
-    private void Speak(PromptSink sink, Locale locale, string? key, string text)
-    {
-        var sound = _audio.Resolve(locale, key);
-        switch (sound.Source)
+        switch (prompt.Sound.Source)
         {
             case AudioSource.Recording or AudioSource.StandIn:
-                sink.Play($"{AudioPath}/{Uri.EscapeDataString(locale.Culture)}/{Uri.EscapeDataString(Path.GetFileName(sound.File!))}");
+                sink.Play(prompt.AudioUrl!);
                 break;
             case AudioSource.Tts:
-                sink.Say(text, locale);
+                sink.Say(prompt.Text, prompt.Locale);
                 break;
             default:
-                logger.LogWarning("No audio for prompt {Key} in {Culture}: left out of the call", key ?? "(composed)", locale.Culture);
+                logger.LogWarning("No audio for prompt {Key} in {Culture}: left out of the call", prompt.Key ?? "(composed)", prompt.Locale.Culture);
                 break;
         }
     }
