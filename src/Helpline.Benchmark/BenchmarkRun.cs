@@ -87,13 +87,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
     private async Task<Measurement> MeasureAsync(string name, string assembly, string[] arguments,
         Func<int, IReadOnlyDictionary<string, string>> environment, string root, string logFolder, LoadGenerator generator, CancellationToken ct)
     {
-        var secrets = Secrets.Create();
-        using var server = ServerProcess.Start(name, assembly, arguments,
-            port => new Dictionary<string, string>(environment(port)) { ["Twilio__AuthToken"] = secrets.AuthToken, ["Twilio__AccountSid"] = secrets.AccountSid },
-            root, logFolder);
-        var sms = new SignedSms(server.BaseUri, secrets.AuthToken, secrets.AccountSid);
-
-        Progress($"{name}: started (pid {server.Id}, {server.BaseUri})");
+        using var server = StartSigned(name, assembly, arguments, environment, root, logFolder, out var sms);
         var startup = await StartupProbe.WaitAsync(server, sms, ct, options.Channel);
         Progress($"{name}: /healthz after {startup.Healthy.TotalMilliseconds:0} ms, first webhook answered after {startup.FirstWebhook.TotalMilliseconds:0} ms");
 
@@ -172,6 +166,19 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
     internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
     /// <summary>A fresh auth token and account per server: nothing from a real account is ever used.</summary>
+    /// <summary>Starts a server with a fresh auth token and account, and the signer for its webhooks.</summary>
+    internal static ServerProcess StartSigned(string name, string assembly, IEnumerable<string> arguments,
+        Func<int, IReadOnlyDictionary<string, string>> environment, string root, string logFolder, out SignedSms sms)
+    {
+        var secrets = Secrets.Create();
+        var server = ServerProcess.Start(name, assembly, arguments,
+            port => new Dictionary<string, string>(environment(port)) { ["Twilio__AuthToken"] = secrets.AuthToken, ["Twilio__AccountSid"] = secrets.AccountSid },
+            root, logFolder);
+        sms = new SignedSms(server.BaseUri, secrets.AuthToken, secrets.AccountSid);
+        Progress($"{name}: started (pid {server.Id}, {server.BaseUri})");
+        return server;
+    }
+
     internal sealed record Secrets(string AuthToken, string AccountSid)
     {
         public static Secrets Create() => new(

@@ -16,12 +16,7 @@ public sealed class ConversationsRun(BenchmarkOptions options, MachineInfo machi
     public async Task<int> RunAsync(string helplineDll, Func<int, IReadOnlyDictionary<string, string>> environment, string dataFolder,
         string root, string logFolder, CancellationToken ct)
     {
-        var secrets = BenchmarkRun.Secrets.Create();
-        using var server = ServerProcess.Start("helpline", helplineDll, [],
-            port => new Dictionary<string, string>(environment(port)) { ["Twilio__AuthToken"] = secrets.AuthToken, ["Twilio__AccountSid"] = secrets.AccountSid },
-            root, logFolder);
-        var sms = new SignedSms(server.BaseUri, secrets.AuthToken, secrets.AccountSid);
-        BenchmarkRun.Progress($"helpline: started (pid {server.Id}, {server.BaseUri})");
+        using var server = BenchmarkRun.StartSigned("helpline", helplineDll, [], environment, root, logFolder, out var sms);
         var startup = await StartupProbe.WaitAsync(server, sms, ct);
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var before = await SnapshotAsync(server, dataFolder, ct);

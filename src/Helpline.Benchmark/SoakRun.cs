@@ -14,12 +14,7 @@ public sealed class SoakRun(BenchmarkOptions options, MachineInfo machine)
 
     public async Task<int> RunAsync(string helplineDll, Func<int, IReadOnlyDictionary<string, string>> environment, string root, string logFolder, CancellationToken ct)
     {
-        var secrets = BenchmarkRun.Secrets.Create();
-        using var server = ServerProcess.Start("helpline", helplineDll, [],
-            port => new Dictionary<string, string>(environment(port)) { ["Twilio__AuthToken"] = secrets.AuthToken, ["Twilio__AccountSid"] = secrets.AccountSid },
-            root, logFolder);
-        var sms = new SignedSms(server.BaseUri, secrets.AuthToken, secrets.AccountSid);
-        BenchmarkRun.Progress($"helpline: started (pid {server.Id}, {server.BaseUri})");
+        using var server = BenchmarkRun.StartSigned("helpline", helplineDll, [], environment, root, logFolder, out var sms);
         var startup = await StartupProbe.WaitAsync(server, sms, ct, options.Channel);
         BenchmarkRun.Progress($"helpline: first webhook answered after {startup.FirstWebhook.TotalMilliseconds:0} ms; soak {options.Rate} req/s for {options.Warmup} + {options.Soak} s");
 

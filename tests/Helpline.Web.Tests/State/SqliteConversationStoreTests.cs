@@ -4,12 +4,15 @@ using Microsoft.Data.Sqlite;
 namespace Helpline.Web.Tests.State;
 
 /// <summary>The contract on a real SQLite file, new for each test.</summary>
-public sealed class SqliteConversationStoreTests : ClockDrivenConversationStoreContract
+public class SqliteConversationStoreTests : ClockDrivenConversationStoreContract
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpline-store-" + Guid.NewGuid().ToString("N"));
     private readonly SqliteConversationStore _store;
 
-    public SqliteConversationStoreTests() => _store = new SqliteConversationStore(Path.Combine(_folder, "helpline.db"), Time);
+    public SqliteConversationStoreTests() : this(SqliteConversationStore.DefaultCachedRecords) { }
+
+    protected SqliteConversationStoreTests(int cachedRecords) =>
+        _store = new SqliteConversationStore(Path.Combine(_folder, "helpline.db"), Time, cachedRecords);
 
     protected override IConversationStore Store => _store;
 
@@ -21,3 +24,9 @@ public sealed class SqliteConversationStoreTests : ClockDrivenConversationStoreC
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// The contract again with room for one record in memory, so nearly every read goes to the file:
+/// the in-memory copies and the file must tell the same story.
+/// </summary>
+public sealed class SqliteWithOneCachedRecordTests() : SqliteConversationStoreTests(cachedRecords: 1);

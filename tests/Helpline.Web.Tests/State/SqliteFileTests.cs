@@ -3,28 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Helpline.Web.Tests.State;
 
-/// <summary>
-/// The contract again with room for one record in memory, so nearly every read goes to the file:
-/// the in-memory copies and the file must tell the same story.
-/// </summary>
-public sealed class SqliteWithOneCachedRecordTests : ClockDrivenConversationStoreContract
-{
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpline-store-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteConversationStore _store;
-
-    public SqliteWithOneCachedRecordTests() => _store = new SqliteConversationStore(Path.Combine(_folder, "helpline.db"), Time, cachedRecords: 1);
-
-    protected override IConversationStore Store => _store;
-
-    public override Task DisposeAsync()
-    {
-        _store.Dispose();
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
-}
-
+/// <summary>What only a file can show: restarts, more conversations than memory holds, the purge, a schema upgrade.</summary>
 public sealed class SqliteFileTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "helpline-store-" + Guid.NewGuid().ToString("N"));
