@@ -22,6 +22,14 @@ public sealed class TwilioOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// The largest webhook body accepted, in bytes. Twilio's webhooks are a few KB (an SMS of 1,600
+    /// characters, percent-encoded, is at most ~20 KB); anything bigger is refused before it is read.
+    /// </summary>
+    public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
+
+    public const int DefaultMaxRequestBodyBytes = 64 * 1024;
+
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public int SendAttempts { get; set; } = 3;

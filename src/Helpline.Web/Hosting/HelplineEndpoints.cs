@@ -12,12 +12,14 @@ public static class HelplineEndpoints
     /// <summary>Twilio's webhooks, all behind the signature filter, plus health checks.</summary>
     public static WebApplication MapHelplineEndpoints(this WebApplication app)
     {
+        // In this order: nothing per caller (limits, state, logs) is touched before the signature is checked.
         var twilio = app.MapGroup("/twilio")
             .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<FormWebhookFilter>()
             .DisableAntiforgery();
 
         twilio.MapPost("/sms", (HttpRequest request, SmsWebhook webhook, CancellationToken ct) => webhook.HandleAsync(request, ct))
-            .RequireRateLimiting(HelplineServiceCollectionExtensions.PerCallerPolicy);
+            .AddEndpointFilter<CallerRateLimitFilter>();
 
         var voice = twilio.MapGroup("/voice");
         voice.MapPost("", (HttpRequest request, VoiceWebhook webhook, CancellationToken ct) => webhook.CallStartedAsync(request, ct));
@@ -53,12 +55,8 @@ public static class HelplineEndpoints
         return app;
     }
 
-    public static WebApplication UseHelpline(this WebApplication app)
-    {
-        app.UseMiddleware<FormReadingMiddleware>();
-        app.UseRateLimiter();
-        return app;
-    }
+    /// <summary>Middleware before routing. Rate limits and form reading are endpoint filters, after the signature check.</summary>
+    public static WebApplication UseHelpline(this WebApplication app) => app;
 }
 
 public static class StartupCheckExtensions

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Helpline.Core.Content;
 using Helpline.Twilio;
 using Helpline.Web.Content;
@@ -11,8 +10,6 @@ namespace Helpline.Web.Hosting;
 
 public static class HelplineServiceCollectionExtensions
 {
-    public const string PerCallerPolicy = "per-caller";
-
     /// <summary>Everything the webhooks need, configured from "Helpline" and "Twilio"; refuses to start without its secrets.</summary>
     public static IServiceCollection AddHelplineServices(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -47,19 +44,9 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<ContentReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
 
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(PerCallerPolicy, context => RateLimitPartition.GetSlidingWindowLimiter(
-                CallerPartition.For(context),
-                _ => new SlidingWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<HelplineOptions>>().Value.MessagesPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    SegmentsPerWindow = 6,
-                    QueueLimit = 0,
-                }));
-            limiter.OnRejected = CallerPartition.RejectQuietly;
-        });
+        services.AddSingleton<CallerRateLimiter>();
+        services.AddSingleton<RefusalLog>();
+        services.AddSingleton<IWebhookRefusals>(sp => sp.GetRequiredService<RefusalLog>());
         return services;
     }
 

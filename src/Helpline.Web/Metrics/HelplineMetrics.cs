@@ -26,6 +26,7 @@ public sealed partial class HelplineMetrics
     private readonly Counter<long> _textMe;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _refused;
     private readonly Histogram<double> _duration;
 
     public HelplineMetrics(IMeterFactory meters)
@@ -40,6 +41,7 @@ public sealed partial class HelplineMetrics
         _textMe = Meter.CreateCounter<long>("helpline.text_me", description: "\"Text me this\" requests confirmed on a call, by whether Twilio took every message.");
         _errors = Meter.CreateCounter<long>("helpline.errors", description: "Turns that failed inside the helpline and got the degraded reply.");
         _rateLimited = Meter.CreateCounter<long>("helpline.rate_limited", description: "Messages past the per-sender limit, answered with nothing.");
+        _refused = Meter.CreateCounter<long>("helpline.webhook_refusals", description: "Webhook requests refused before any turn, by reason (unsigned, bad-signature, too-large, malformed, not-a-form, over-caller-limit, ...).");
         _duration = Meter.CreateHistogram<double>("helpline.webhook.duration", unit: "s", description: "Time to answer a webhook turn.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
     }
@@ -85,6 +87,9 @@ public sealed partial class HelplineMetrics
             : "sms";
         _rateLimited.Add(1, new KeyValuePair<string, object?>("channel", channel));
     }
+
+    /// <summary>A webhook request refused; the reason is one of a fixed set of words (see Helpline.Twilio.WebhookRefusal).</summary>
+    public void WebhookRefused(string reason) => _refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public const string Unknown = "-";
     public const string Other = "other";

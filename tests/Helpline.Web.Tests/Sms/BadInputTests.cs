@@ -91,6 +91,9 @@ public sealed class BadInputTests : IDisposable
         Assert.All(replies.Take(5), r => Assert.False(r.IsEmptyResponse));
         Assert.All(replies.Skip(5), r => { Assert.Equal(200, r.Status); Assert.True(r.IsEmptyResponse); });
         Assert.False((await app.PostSmsAsync("+15205550404", "hola")).IsEmptyResponse);
-        Assert.Contains(app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Message flood", StringComparison.Ordinal));
+        app.Services.GetRequiredService<Helpline.Web.Hosting.RefusalLog>().Flush();
+        var logged = Assert.Single(app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Refused", StringComparison.Ordinal));
+        Assert.Equal("3", logged.Properties["Count"].ToString());
+        Assert.Equal("\"over-caller-limit\"", logged.Properties["Reason"].ToString());
     }
 }
