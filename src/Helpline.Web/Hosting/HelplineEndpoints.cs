@@ -64,11 +64,13 @@ public static class StartupCheckExtensions
     /// <summary>Checks secrets and loads (and validates) the content before the first request, so a bad deploy fails loudly.</summary>
     public static WebApplication RunStartupChecks(this WebApplication app)
     {
-        StartupChecks.Secrets(app.Configuration, app.Environment, app.Logger);
+        // Reading the options validates them (each bad value named) before anything else is built.
+        var twilio = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwilioOptions>>().Value;
+        _ = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HelplineOptions>>().Value;
+        StartupChecks.WarnAboutDevelopmentSettings(twilio, app.Environment, app.Logger);
         _ = app.Services.GetRequiredService<Helpline.Web.Content.ContentSource>();
         _ = app.Services.GetRequiredService<CallerKeys>();
-        Helpline.Twilio.TwilioSignatureFilter.WarnIfSkipping(
-            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Helpline.Twilio.TwilioOptions>>().Value, app.Logger);
+        _ = app.Services.GetRequiredService<IConversationStore>();
         return app;
     }
 }

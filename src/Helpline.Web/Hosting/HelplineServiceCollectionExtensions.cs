@@ -18,14 +18,19 @@ public static class HelplineServiceCollectionExtensions
             {
                 // Relative folders are under the content root (the repository in development, /app in the container).
                 options.ContentRoot = ContentLoader.FindRoot(options.ContentRoot);
-                if (!Path.IsPathRooted(options.DataFolder)) options.DataFolder = Path.Combine(options.ContentRoot, options.DataFolder);
-            });
+                if (!string.IsNullOrWhiteSpace(options.DataFolder) && !Path.IsPathRooted(options.DataFolder)) options.DataFolder = Path.Combine(options.ContentRoot, options.DataFolder);
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HelplineOptions>>(new HelplineOptionsValidator(environment));
         services.AddTwilioAdapter(configuration);
-        services.PostConfigure<TwilioOptions>(twilio =>
-        {
-            var publicBase = configuration[$"{HelplineOptions.SectionName}:PublicBaseUrl"];
-            if (!string.IsNullOrWhiteSpace(publicBase)) twilio.PublicBaseUrl = publicBase;
-        });
+        services.AddOptions<TwilioOptions>()
+            .PostConfigure<IOptions<HelplineOptions>>((twilio, helpline) =>
+            {
+                // One setting for both: the signed URL is rebuilt from the helpline's public base URL.
+                if (!string.IsNullOrWhiteSpace(helpline.Value.PublicBaseUrl)) twilio.PublicBaseUrl = helpline.Value.PublicBaseUrl;
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TwilioOptions>>(new TwilioOptionsValidator(environment));
         services.TryAddSingletonTimeProvider();
 
         services.AddSingleton(sp => StartupChecks.CallerKeys(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, environment));

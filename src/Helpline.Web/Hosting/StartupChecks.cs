@@ -10,23 +10,12 @@ namespace Helpline.Web.Hosting;
 /// <summary>Refuse to start half-configured: a helpline that silently 403s every message is worse than one that does not start.</summary>
 public static class StartupChecks
 {
-    public static void Secrets(IConfiguration configuration, IHostEnvironment environment, ILogger logger)
+    /// <summary>Settings are validated by the options validators; this only warns about what Development allows.</summary>
+    public static void WarnAboutDevelopmentSettings(TwilioOptions twilio, IHostEnvironment environment, ILogger logger)
     {
-        var twilio = configuration.GetSection(TwilioOptions.SectionName).Get<TwilioOptions>() ?? new TwilioOptions();
-        if (twilio.SkipSignatureValidation && !environment.IsDevelopment())
-            throw new InvalidOperationException("Twilio:SkipSignatureValidation is only allowed in Development: remove it.");
-        if (environment.IsDevelopment())
-        {
-            if (string.IsNullOrWhiteSpace(twilio.AuthToken) && !twilio.SkipSignatureValidation)
-                logger.LogWarning("Twilio:AuthToken is not set: every webhook will be refused. To try the helpline without a Twilio account set Twilio__SkipSignatureValidation=true (Development only)");
-            return;
-        }
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(twilio.AuthToken)) missing.Add("Twilio:AuthToken (Twilio__AuthToken)");
-        if (string.IsNullOrWhiteSpace(twilio.AccountSid)) missing.Add("Twilio:AccountSid (Twilio__AccountSid)");
-        if (string.IsNullOrWhiteSpace(configuration[$"{HelplineOptions.SectionName}:CallerKeySecret"])) missing.Add("Helpline:CallerKeySecret (Helpline__CallerKeySecret)");
-        if (missing.Count > 0)
-            throw new InvalidOperationException("Missing configuration: " + string.Join(", ", missing) + ". See README, 'Run in production'.");
+        if (environment.IsDevelopment() && string.IsNullOrWhiteSpace(twilio.AuthToken) && !twilio.SkipSignatureValidation)
+            logger.LogWarning("Twilio:AuthToken is not set: every webhook will be refused. To try the helpline without a Twilio account set Twilio__SkipSignatureValidation=true (Development only)");
+        TwilioSignatureFilter.WarnIfSkipping(twilio, logger);
     }
 
     public static CallerKeys CallerKeys(HelplineOptions options, IHostEnvironment environment)

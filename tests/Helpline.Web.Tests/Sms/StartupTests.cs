@@ -1,20 +1,24 @@
 using Helpline.Web.Hosting;
 using Helpline.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Helpline.Web.Tests.Sms;
 
-/// <summary>A helpline that would refuse every message must not start quietly.</summary>
+/// <summary>A helpline that would refuse every message, or fall over at its first one, must not start quietly.</summary>
 public sealed class StartupTests
 {
     private static readonly Dictionary<string, string?> Complete = new()
     {
-        ["Twilio:AuthToken"] = "token",
-        ["Twilio:AccountSid"] = "AC1",
+        ["Twilio:AuthToken"] = HelplineApp.AuthToken,
+        ["Twilio:AccountSid"] = HelplineApp.AccountSid,
+        ["Helpline:PublicBaseUrl"] = HelplineApp.PublicBaseUrl,
         ["Helpline:CallerKeySecret"] = "secret",
+        ["Helpline:ContentRoot"] = HelplineApp.RepoRoot,
+        ["Helpline:Store:Provider"] = "Memory",
     };
 
     private sealed class Environment(string name) : IHostEnvironment
@@ -25,29 +29,75 @@ public sealed class StartupTests
         public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 
-    private static void Check(Dictionary<string, string?> settings, string environment) =>
-        StartupChecks.Secrets(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new Environment(environment), NullLogger.Instance);
+    /// <summary>The helpline's services as the host builds them, validated as the host does at start; why it refused, or "".</summary>
+    private static string StartFailure(Dictionary<string, string?> settings, string environment = "Production")
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Complete).AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddMetrics();
+        services.AddHelplineServices(configuration, new Environment(environment));
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return "";
+        }
+        catch (OptionsValidationException e)
+        {
+            return string.Join("\n", e.Failures);
+        }
+        catch (AggregateException e)
+        {
+            return string.Join("\n", e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(v => v.Failures));
+        }
+    }
 
     [Theory]
     [InlineData("Twilio:AuthToken")]
     [InlineData("Twilio:AccountSid")]
     [InlineData("Helpline:CallerKeySecret")]
-    public void MissingSecretInProduction_IsRefused_NamingIt(string setting)
+    [InlineData("Helpline:PublicBaseUrl")]
+    public void MissingSecretInProduction_IsRefused_NamingIt(string setting) =>
+        Assert.Contains(setting, StartFailure(new() { [setting] = "" }));
+
+    [Theory]
+    [InlineData("Helpline:MessagesPerMinute", "-1")]
+    [InlineData("Helpline:MessagesPerMinute", "0")]
+    [InlineData("Helpline:Store:PurgeInterval", "00:00:00")]
+    [InlineData("Helpline:Store:TimeToLive", "-01:00:00")]
+    [InlineData("Helpline:Store:Provider", "Postgres")]
+    [InlineData("Helpline:IdleReset", "00:00:00")]
+    [InlineData("Helpline:SmsSegmentBudget", "0")]
+    [InlineData("Helpline:PublicBaseUrl", "helpline.example.org")]
+    [InlineData("Twilio:SendAttempts", "0")]
+    [InlineData("Twilio:SendTimeout", "00:00:00")]
+    [InlineData("Twilio:MaxRequestBodyBytes", "100000000")]
+    [InlineData("Twilio:SkipSignatureValidation", "true")]
+    public void BadValue_StopsTheStart_WithAMessageNamingTheSetting(string setting, string value)
     {
-        var settings = new Dictionary<string, string?>(Complete) { [setting] = "" };
-        var error = Assert.Throws<InvalidOperationException>(() => Check(settings, Environments.Production));
-        Assert.Contains(setting, error.Message);
+        var failure = StartFailure(new() { [setting] = value });
+        Assert.Contains(setting, failure);
+        Assert.Contains("README", failure);
     }
 
     [Fact]
-    public void MissingSecretsInDevelopment_AreAllowed() => Check([], Environments.Development);
+    public void SeveralBadValues_AreAllNamed_AtOnce()
+    {
+        var failure = StartFailure(new() { ["Helpline:MessagesPerMinute"] = "-1", ["Helpline:Store:PurgeInterval"] = "0" });
+        Assert.Contains("Helpline:MessagesPerMinute must be at least 1 (it is -1)", failure);
+        Assert.Contains("Helpline:Store:PurgeInterval", failure);
+    }
 
     [Fact]
-    public void SkippingSignaturesOutsideDevelopment_IsRefused()
+    public void MissingSecretsInDevelopment_AreAllowed() => Assert.Equal("", StartFailure(new()
     {
-        var settings = new Dictionary<string, string?>(Complete) { ["Twilio:SkipSignatureValidation"] = "true" };
-        Assert.Throws<InvalidOperationException>(() => Check(settings, Environments.Production));
-    }
+        ["Twilio:AuthToken"] = "",
+        ["Twilio:AccountSid"] = "",
+        ["Helpline:CallerKeySecret"] = "",
+        ["Helpline:PublicBaseUrl"] = "",
+    }, "Development"));
+
+    [Fact]
+    public void CompleteSettings_Start() => Assert.Equal("", StartFailure([]));
 
     [Fact]
     public void TheApp_WithoutItsAuthToken_DoesNotStart()

@@ -24,9 +24,11 @@ public sealed class HelplineApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public HelplineApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public HelplineApp(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Production")
     {
+        _environment = environment;
         _settings = new Dictionary<string, string?>
         {
             ["Twilio:AuthToken"] = AuthToken,
@@ -47,7 +49,7 @@ public sealed class HelplineApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
