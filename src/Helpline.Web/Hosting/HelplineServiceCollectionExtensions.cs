@@ -40,6 +40,7 @@ public static class HelplineServiceCollectionExtensions
             return new ContentSource(StartupChecks.LoadContent(options.Value.ContentRoot!), sp.GetRequiredService<TimeProvider>(), options);
         });
         services.AddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configuration.GetConnectionString("Redis")));
+        services.AddSingleton<CallerErasure>();
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();

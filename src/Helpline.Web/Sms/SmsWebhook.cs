@@ -15,7 +15,7 @@ namespace Helpline.Web.Sms;
 /// POST /twilio/sms: one inbound SMS or WhatsApp message in, one TwiML reply out. Whatever happens
 /// inside, Twilio gets valid TwiML: an empty &lt;Response/&gt; sends nothing, which is right after STOP.
 /// </summary>
-public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, CallerKeys keys, FallbackReplies fallback, HelplineMetrics metrics, ILogger<SmsWebhook> logger)
+public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, CallerKeys keys, CallerErasure erasure, FallbackReplies fallback, HelplineMetrics metrics, ILogger<SmsWebhook> logger)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken ct)
     {
@@ -40,6 +40,8 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
         try
         {
             reply = await turns.RunAsync(key, record => Turn(record, channel, body, optOutType, delivery, log), ct);
+            // The turn erased this channel's record; the same number's other records go too.
+            if (log.Outcome == "erased") await erasure.EraseAsync(from, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

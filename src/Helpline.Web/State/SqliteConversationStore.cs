@@ -50,7 +50,10 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         // pointed at the same file fails at start instead of racing this one; several instances share
         // Redis, not a file. The page cache (16 MiB) holds the active conversations' pages, so a turn
         // reads no disk. busy_timeout waits out a brief lock by someone else (a backup) at start.
-        Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384;");
+        // secure_delete: a deleted or rewritten record's bytes are overwritten with zeros, not left in
+        // free space; with the WAL truncated after every erase (see CommitQueued), "delete my data"
+        // leaves no readable copy in either file.
+        Execute("PRAGMA busy_timeout = 5000; PRAGMA locking_mode = EXCLUSIVE; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384; PRAGMA secure_delete = ON;");
         Execute("PRAGMA journal_mode = WAL;");
         CreateOrUpgradeSchema();
 
@@ -201,6 +204,9 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             return;
         }
 
+        // An erase is done only when the WAL's older copies of the record are gone too.
+        if (batch.Any(write => write.Json is null)) TryClearWal();
+
         // Committed: memory now says what the file says, before anyone hears their write is done.
         for (var i = 0; i < batch.Count; i++)
         {
@@ -229,6 +235,22 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         if (write.ExpectedVersion != 0) command.Parameters["$version"].Value = write.ExpectedVersion;
         using var reader = command.ExecuteReader();
         return reader.Read() ? reader.GetInt64(0) : null;
+    }
+
+    /// <summary>
+    /// Copies the WAL into the main file and truncates it to nothing. The WAL keeps every earlier version
+    /// of each page written since the last checkpoint, including a deleted record's earlier states.
+    /// </summary>
+    private void TryClearWal()
+    {
+        try
+        {
+            Execute("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        catch (SqliteException)
+        {
+            // The delete itself is committed; the next erase or purge checkpoints again.
+        }
     }
 
     private void TryRollback()
@@ -276,7 +298,11 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
                     reader.NextResult();
                     purged += reader.RecordsAffected;
                 }
-                if (last is null) return purged;
+                if (last is null)
+                {
+                    if (purged > 0) TryClearWal();
+                    return purged;
+                }
                 after = last.Value;
             }
             finally

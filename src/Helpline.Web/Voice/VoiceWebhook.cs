@@ -23,6 +23,7 @@ public sealed class VoiceWebhook(
     IConversationStore store,
     CallerKeys keys,
     TwilioMessagesClient messages,
+    CallerErasure erasure,
     HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
@@ -63,6 +64,8 @@ public sealed class VoiceWebhook(
             metrics.TransferStarted(turn.Dialing);
             if (turn.Texts is { Count: > 0 } texts && !string.IsNullOrWhiteSpace(from) && !string.IsNullOrWhiteSpace(to))
                 reply = await SendTextsAsync(keys.For("call", callSid), texts, from, to, turn, deliveryId, log, ct);
+            // "Delete my data" said on a call: the call's record is gone with the turn; the number's other records go too.
+            if (log.Outcome == "erased" && !string.IsNullOrWhiteSpace(from)) await erasure.EraseAsync(from, ct);
             if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
                 await turns.RunAsync(callerKey, r => { r.Culture = log.Locale; return new ConversationTurns.Outcome<bool>(r, true); }, ct);
         }
@@ -127,7 +130,8 @@ public sealed class VoiceWebhook(
         var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).ToList();
         var reply = new VoiceRenderer(content.Current, logger).Render(turn.Outputs, log.Locale, record.Step, to);
         record.Remember(deliveryId, reply);
-        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step) { DialEnded = dialEnded, Dialing = record.TransferOrganization });
+        var erased = turn.Outputs.OfType<EraseDataOutput>().Any();
+        return new(erased ? null : record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step) { DialEnded = dialEnded, Dialing = record.TransferOrganization });
     }
 
     /// <summary>

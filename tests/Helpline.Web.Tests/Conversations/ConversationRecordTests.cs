@@ -23,6 +23,8 @@ public sealed class ConversationRecordTests
             Step = 7,
             TransferOrganization = "some-organization",
         };
+        // Enough deliveries that the oldest have left the exact list for the filter.
+        for (var i = 0; i < ConversationRecord.ExactDeliveries + 5; i++) record.Remember($"delivery-{i}", "<Response/>");
         record.Remember("older", "<Response><Message>یک</Message></Response>");
         record.Remember("newer", "<Response><Message>دو</Message></Response>");
         return record;

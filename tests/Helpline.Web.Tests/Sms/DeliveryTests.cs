@@ -74,8 +74,14 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(before + 8, after.Version);
         var record = ConversationRecord.FromJson(after.Json);
         Assert.Equal("main/main", record.State!.Position);
-        Assert.Equal(ConversationRecord.RememberedReplies, record.Recent.Count);
+        // All 8 deliveries are remembered (each one's repeat would be recognised), the newest with its reply.
+        Assert.All(Enumerable.Range(0, 8), i => Assert.True(record.Seen(DeliveryIdOf($"SMconcurrent{i}"), out _)));
+        Assert.Single(record.Recent);
     }
+
+    /// <summary>The webhook remembers a delivery by a hash of its MessageSid (as SmsWebhook does).</summary>
+    private static string DeliveryIdOf(string messageSid) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageSid)))[..32];
 
     [Fact]
     public async Task StoredRecord_HoldsNeitherTheNumberNorTheMessage()
@@ -88,5 +94,48 @@ public sealed class DeliveryTests : IDisposable
         Assert.DoesNotContain("5205550301", key + json);
         Assert.DoesNotContain("Quispe", json);
         Assert.DoesNotContain("Huancayo", json);
+    }
+}
+
+/// <summary>A captured, signed delivery replayed later must not be applied again while its conversation exists.</summary>
+public sealed class ReplayTests : IDisposable
+{
+    private readonly HelplineApp _app = new(new() { ["Helpline:MessagesPerMinute"] = "1000" });
+    private const string Texter = "+15205551601";
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task ACapturedStop_ReplayedAfterManyMessages_DoesNotOptThePersonOutAgain()
+    {
+        await _app.PostSmsAsync(Texter, "english");
+        await _app.PostSmsAsync(Texter, "STOP", messageSid: "SMcapturedstop");
+        await _app.PostSmsAsync(Texter, "START");
+        for (var i = 0; i < 20; i++) await _app.PostSmsAsync(Texter, "0");
+
+        var replayed = await _app.PostSmsAsync(Texter, "STOP", messageSid: "SMcapturedstop");
+
+        Assert.True(replayed.IsEmptyResponse);
+        var next = await _app.PostSmsAsync(Texter, "0");
+        Assert.Contains("Main menu", next.Message); // still answered: not opted out
+    }
+
+    [Fact]
+    public async Task EveryEarlierDelivery_ReplayedAfterHundreds_ChangesNothing()
+    {
+        // Past the exact list, older deliveries are still recognised (a fixed-size filter): none is applied again.
+        await _app.PostSmsAsync(Texter, "english", messageSid: "SMreplay-0");
+        for (var i = 1; i < 150; i++) await _app.PostSmsAsync(Texter, i % 2 == 0 ? "0" : "6", messageSid: $"SMreplay-{i}");
+        var before = await _app.Store.GetAsync(_app.Services.GetRequiredService<CallerKeys>().For("sms", Texter));
+
+        // (The newest one, repeated, would get its reply again: that is Twilio's retry.)
+        for (var i = 0; i < 149; i++) Assert.True((await _app.PostSmsAsync(Texter, "STOP", messageSid: $"SMreplay-{i}")).IsEmptyResponse);
+
+        var after = await _app.Store.GetAsync(_app.Services.GetRequiredService<CallerKeys>().For("sms", Texter));
+        Assert.Equal(before, after);
+        var record = ConversationRecord.FromJson(after!.Json);
+        Assert.False(record.OptedOut);
+        // The cost per conversation is bounded, however many deliveries it has seen.
+        Assert.True(after.Json.Length < ConversationRecord.MaxDeliveryBytes * 4 / 3 + 1500, $"record of {after.Json.Length} characters");
     }
 }
