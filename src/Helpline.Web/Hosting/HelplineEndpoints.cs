@@ -37,26 +37,20 @@ public static class HelplineEndpoints
             return Results.File(path, file.EndsWith(".mp3", StringComparison.OrdinalIgnoreCase) ? "audio/mpeg" : "audio/wav");
         });
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        // Ready means conversations can be remembered; a refused content edit is reported but the last good content serves.
-        app.MapGet("/readyz", async (IConversationStore store, ContentSource content, CancellationToken ct) =>
-        {
-            var storeUp = await store.PingAsync(ct);
-            return Results.Json(
-                new
-                {
-                    store = storeUp ? "ok" : "unavailable",
-                    content = new { loadedAt = content.LoadedAt, lastRefusal = content.LastRefusal },
-                },
-                statusCode: storeUp ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        app.MapHelplineHealthChecks();
         Metrics.MetricsEndpoints.MapHelplineMetrics(app);
         Simulator.SimulatorEndpoints.MapSimulator(app);
         return app;
     }
 
     /// <summary>Middleware before routing. Rate limits and form reading are endpoint filters, after the signature check.</summary>
-    public static WebApplication UseHelpline(this WebApplication app) => app;
+    public static WebApplication UseHelpline(this WebApplication app)
+    {
+        // Behind a TLS-terminating proxy: X-Forwarded-For/-Proto are believed only from the proxies configured.
+        if (ForwardedHeadersSetup.For(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HelplineOptions>>().Value) is { } forwarded)
+            app.UseForwardedHeaders(forwarded);
+        return app;
+    }
 }
 
 public static class StartupCheckExtensions

@@ -19,6 +19,12 @@ public sealed class HelplineOptions
 
     public StoreOptions Store { get; set; } = new();
 
+    /// <summary>
+    /// Reverse proxies (IP addresses, or networks as CIDR such as 10.0.0.0/24) whose X-Forwarded-For and
+    /// X-Forwarded-Proto headers are believed. Empty (the default): nobody's are.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public int SmsSegmentBudget { get; set; } = 4;
 
     /// <summary>A conversation idle this long starts again at the main menu.</summary>

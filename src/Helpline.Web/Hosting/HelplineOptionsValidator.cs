@@ -25,6 +25,9 @@ public sealed class HelplineOptionsValidator(IHostEnvironment environment) : IVa
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !IsHttpUrl(options.PublicBaseUrl))
             errors.Add($"{section}:PublicBaseUrl must be an absolute http or https URL such as https://helpline.example.org (it is '{options.PublicBaseUrl}')");
 
+        foreach (var proxy in options.TrustedProxies.Where(p => !ForwardedHeadersSetup.TryParse(p, out _)))
+            errors.Add($"{section}:TrustedProxies has '{proxy}', which is neither an IP address nor a network such as 10.0.0.0/24");
+
         if (!environment.IsDevelopment())
         {
             if (string.IsNullOrWhiteSpace(options.CallerKeySecret))

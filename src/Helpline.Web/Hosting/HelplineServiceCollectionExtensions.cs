@@ -50,6 +50,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<ContentReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
 
+        services.AddHelplineHealthChecks();
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<RefusalLog>();
         services.AddSingleton<IWebhookRefusals>(sp => sp.GetRequiredService<RefusalLog>());

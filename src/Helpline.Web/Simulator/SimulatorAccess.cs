@@ -32,7 +32,8 @@ public sealed class SimulatorAccess(IConfiguration configuration, IHostEnvironme
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
-                Secure = request.IsHttps,
+                // Behind a TLS-terminating proxy the request here is http: the public URL says what the browser used.
+                Secure = request.IsHttps || (configuration["Helpline:PublicBaseUrl"]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false),
                 Path = SimulatorEndpoints.BasePath,
                 IsEssential = true,
             });

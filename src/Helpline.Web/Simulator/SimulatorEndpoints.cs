@@ -28,7 +28,7 @@ public static class SimulatorEndpoints
     public static WebApplication MapSimulator(this WebApplication app)
     {
         var sessions = new SimulatorSessions(app.Services.GetRequiredService<TimeProvider>());
-        var files = app.Environment.WebRootFileProvider;
+        var files = PageFiles(app.Environment);
 
         var simulator = app.MapGroup(BasePath)
             .AddEndpointFilter(new SimulatorAccess(app.Configuration, app.Environment))
@@ -60,6 +60,18 @@ public static class SimulatorEndpoints
             return Results.Json(new SimulatorGraph(definition.Flow, definition.File, node, FlowDiagram.Mermaid(compiled, definition, node)));
         });
         return app;
+    }
+
+    /// <summary>
+    /// The web root if it holds the page (dotnet run, the container), else the copy beside the app's own
+    /// files: started from another folder (the repository root, a service manager), the web root is
+    /// looked for under that folder and is not there.
+    /// </summary>
+    private static IFileProvider PageFiles(IWebHostEnvironment environment)
+    {
+        if (environment.WebRootFileProvider.GetFileInfo("simulator/index.html").Exists) return environment.WebRootFileProvider;
+        var besideTheApp = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideTheApp) ? new PhysicalFileProvider(besideTheApp) : environment.WebRootFileProvider;
     }
 
     private static IResult Asset(IFileProvider files, string name, HttpContext http)

@@ -24,6 +24,11 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly RecentRecords _recent;
     private int _committing; // 1 while a caller holds the committer role (see WriteAsync)
+    private long _lastWriteFailure = long.MinValue; // unix ms of the last failed commit
+    private long _lastWriteSuccess = long.MinValue + 1; // unix ms of the last commit that succeeded
+
+    /// <summary>After a failed commit the store reports unavailable at least this long, then a test write decides.</summary>
+    public static readonly TimeSpan WriteFailureShownFor = TimeSpan.FromSeconds(30);
 
     /// <summary>How many conversations' records are kept in memory, per generation (two generations).</summary>
     public const int DefaultCachedRecords = 5_000;
@@ -41,10 +46,29 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         _time = time;
         _recent = new RecentRecords(Math.Max(1, cachedRecords));
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        try
+        {
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The data folder {folder} cannot be created ({e.Message}). Create it with write access for the helpline's user, or set Helpline:DataFolder (Helpline__DataFolder) to a writable folder.", e);
+        }
 
         _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 5 }.ToString());
-        _db.Open();
+        try
+        {
+            _db.Open();
+            Execute("PRAGMA user_version = " + ReadUserVersion()); // a write: a read-only file or folder fails here, at start
+        }
+        catch (SqliteException e)
+        {
+            _db.Dispose();
+            throw new InvalidOperationException(
+                $"The conversation store {Path.GetFullPath(path)} cannot be opened for writing ({e.Message}). " +
+                $"Give the helpline's user write access to {folder} and the files in it, or set Helpline:DataFolder (Helpline__DataFolder) to a writable folder.", e);
+        }
         // The file belongs to this process while it runs (exclusive locking): SQLite then locks it once
         // rather than around every transaction, and keeps WAL's index in memory. A second helpline
         // pointed at the same file fails at start instead of racing this one; several instances share
@@ -71,6 +95,13 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         _begin = Prepare("BEGIN IMMEDIATE");
         _commit = Prepare("COMMIT");
         _rollback = Prepare("ROLLBACK");
+    }
+
+    private long ReadUserVersion()
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The schema's version, kept in SQLite's user_version.</summary>
@@ -197,6 +228,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
         catch (Exception e)
         {
+            Volatile.Write(ref _lastWriteFailure, Now());
             if (inTransaction) TryRollback();
             // What the file holds for these keys is no longer certain: read it again next time.
             foreach (var write in batch) _recent.Remove(write.Key);
@@ -204,6 +236,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             return;
         }
 
+        Volatile.Write(ref _lastWriteSuccess, Now());
         // An erase is done only when the WAL's older copies of the record are gone too.
         if (batch.Any(write => write.Json is null)) TryClearWal();
 
@@ -312,6 +345,11 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Readable and writable. Reading alone said "ok" on a full disk while every turn's write failed, so
+    /// a failed commit counts: after one, the store is unavailable until <see cref="WriteFailureShownFor"/>
+    /// has passed and a test write (rewriting the schema version) succeeds, or a turn's write does.
+    /// </summary>
     public async Task<bool> PingAsync(CancellationToken ct = default)
     {
         await _connection.WaitAsync(ct);
@@ -319,16 +357,44 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         {
             using var command = _db.CreateCommand();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'conversations'";
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 1) return false;
+            var failed = Volatile.Read(ref _lastWriteFailure);
+            if (failed <= Volatile.Read(ref _lastWriteSuccess)) return true;
+            if (Now() - failed < (long)WriteFailureShownFor.TotalMilliseconds) return false;
+            Execute($"PRAGMA user_version = {SchemaVersion}");
+            Volatile.Write(ref _lastWriteSuccess, Now());
+            return true;
         }
         catch (SqliteException)
         {
+            Volatile.Write(ref _lastWriteFailure, Now());
             return false;
         }
         finally
         {
             _connection.Release();
         }
+    }
+
+    /// <summary>Tests: the file may not grow past its current size, so a write that needs a new page fails as on a full disk (SQLITE_FULL).</summary>
+    internal void StopGrowingForTests()
+    {
+        _connection.Wait();
+        try
+        {
+            Execute("PRAGMA max_page_count = " + PageCount());
+        }
+        finally
+        {
+            _connection.Release();
+        }
+    }
+
+    private long PageCount()
+    {
+        using var command = _db.CreateCommand();
+        command.CommandText = "PRAGMA page_count";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
