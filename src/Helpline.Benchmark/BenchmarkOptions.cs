@@ -3,12 +3,13 @@ using System.Globalization;
 namespace Helpline.Benchmark;
 
 /// <summary>The command line of one benchmark run.</summary>
-public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store, int Warmup, string Channel = "sms", int Soak = 0, int Rate = 0, int Conversations = 0)
+public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store, int Warmup, string Channel = "sms", int Soak = 0, int Rate = 0, int Conversations = 0, int Flood = 0)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project src/Helpline.Benchmark -- [--seconds 20] [--concurrency 32] [--store Sqlite|Memory|Redis] [--warmup 3] [--channel sms|voice]
                  [--soak <seconds> --rate <req/s>]   steady rate against the helpline only, its VmRSS sampled every 10 s
                  [--conversations <n>]               n distinct SMS conversations ("hola" each), then bytes stored per conversation
+                 [--flood <seconds>]                 forged 29 MB posts to the webhooks from --concurrency workers (24 is the attack measured), VmRSS sampled
           (first: dotnet build -c Release src/Helpline.Web)
         """;
 
@@ -65,9 +66,12 @@ public sealed record BenchmarkOptions(int Seconds, int Concurrency, string Store
                 case "--conversations" when TryInt(value, 1, 1_000_000, out var conversations):
                     options = options with { Conversations = conversations };
                     break;
-                case "--seconds" or "--warmup" or "--concurrency" or "--store" or "--channel" or "--soak" or "--rate" or "--conversations":
+                case "--flood" when TryInt(value, 1, 120, out var flood):
+                    options = options with { Flood = flood };
+                    break;
+                case "--seconds" or "--warmup" or "--concurrency" or "--store" or "--channel" or "--soak" or "--rate" or "--conversations" or "--flood":
                     error = $"{name} {value}: out of range (seconds 1-600, warmup 0-120, concurrency 1-1024, store Sqlite, Memory or Redis, channel sms or voice, " +
-                            "soak 1-3600, rate 1-100000, conversations 1-1000000)";
+                            "soak 1-3600, rate 1-100000, conversations 1-1000000, flood 1-120)";
                     return false;
                 default:
                     error = $"unknown option {name}";

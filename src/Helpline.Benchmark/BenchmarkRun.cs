@@ -38,6 +38,13 @@ public sealed class BenchmarkRun(BenchmarkOptions options)
                 keepWork = soak != 0;
                 return soak;
             }
+            if (options.Flood > 0)
+            {
+                var flood = await new FloodRun(options, machine).RunAsync(
+                    helplineDll, port => HelplineEnvironment(port, root, work.FullName), root, work.FullName, ct);
+                keepWork = flood != 0;
+                return flood;
+            }
             if (options.Conversations > 0)
             {
                 var stored = await new ConversationsRun(options, machine, redis).RunAsync(
