@@ -12,6 +12,8 @@ public static class ValidateCommand
         {
             SmsSegmentBudget = args.GetInt("budget", 4),
             StaleAfterDays = args.GetInt("stale-days", 180),
+            Production = args.Has("production"),
+            StaleInProduction = args.Get("stale") == "flag" ? StaleContentMode.Flag : StaleContentMode.Refuse,
         };
         var findings = new ContentValidator(options).Validate(content);
         var shown = args.Has("verbose") ? findings : findings.Where(f => f.Severity > Severity.Info);
