@@ -32,14 +32,14 @@ public static partial class ContentReport
             "no native speaker has reviewed; stale means the English changed after it was translated or reviewed; untracked means no record says which English it translates. " +
             "Mark re-translated texts with `helpline translations mark`, approve reviewed ones with `helpline translations approve`.");
         md.AppendLine();
-        Row(md, "Culture", "Texts", "Reviewed", "Machine drafts", "Stale", "Untracked", "Reviewed share");
+        Row(md, "Language", "Texts", "Reviewed", "Machine drafts", "Stale", "Untracked", "Reviewed share");
         Rule(md, 7);
         var rows = content.Locales.Locales.Where(l => !ReferenceEquals(l, content.Locales.English))
             .Select(l => (Locale: l, Texts: CallerTexts(content, l))).ToList();
         foreach (var (locale, texts) in rows)
         {
             var counts = TranslationCounts.Of(texts);
-            Row(md, Code(locale.Culture), texts.Count.ToString(CultureInfo.InvariantCulture), counts.Reviewed.ToString(CultureInfo.InvariantCulture),
+            Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", texts.Count.ToString(CultureInfo.InvariantCulture), counts.Reviewed.ToString(CultureInfo.InvariantCulture),
                 counts.MachineDrafts.ToString(CultureInfo.InvariantCulture), counts.Stale.ToString(CultureInfo.InvariantCulture),
                 counts.Untracked.ToString(CultureInfo.InvariantCulture), Percent(counts.Reviewed, texts.Count));
         }
@@ -52,7 +52,7 @@ public static partial class ContentReport
             var unreviewed = texts.Where(t => !t.IsReviewed).ToList();
             if (unreviewed.Count == 0)
             {
-                md.AppendLine($"- {Code(locale.Culture)}: nothing; every text is reviewed and current.");
+                md.AppendLine($"- {locale.EnglishName} ({Code(locale.Culture)}): nothing; every text is reviewed and current.");
                 continue;
             }
             var parts = new List<string>();
@@ -65,7 +65,7 @@ public static partial class ContentReport
                     ? $"machine drafts: all {keys.Count} texts"
                     : $"{name} ({keys.Count}): {string.Join(", ", keys.Select(Code))}");
             }
-            md.AppendLine($"- {Code(locale.Culture)}: {string.Join("; ", parts)}");
+            md.AppendLine($"- {locale.EnglishName} ({Code(locale.Culture)}): {string.Join("; ", parts)}");
         }
         md.AppendLine();
     }
