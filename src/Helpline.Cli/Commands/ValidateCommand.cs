@@ -6,6 +6,11 @@ public static class ValidateCommand
 {
     public static int Run(CliArgs args)
     {
+        if (args.Get("stale") is { } stale && stale is not ("refuse" or "flag"))
+        {
+            Console.Error.WriteLine($"error: --stale must be refuse or flag, not '{stale}'");
+            return 2;
+        }
         var content = args.LoadContent();
         if (content is null) return 1;
         var options = new ValidationOptions
