@@ -9,6 +9,8 @@ return args.FirstOrDefault() switch
     "chat" => ChatCommand.Run(CliArgs.Parse(args[1..]), Console.In, Console.Out),
     "report" => ReportCommand.Run(CliArgs.Parse(args[1..])),
     "audio" => AudioCommand.Run(CliArgs.Parse(args[1..])),
+    "verify" => VerifyCommand.Run(CliArgs.Parse(args[1..])),
+    "translations" => TranslationsCommand.Run(CliArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -17,8 +19,9 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: helpline <command> [options]
 
-          validate [--root DIR] [--budget N] [--stale-days N] [--verbose]
+          validate [--root DIR] [--budget N] [--stale-days N] [--verbose] [--production [--stale refuse|flag]]
                                   check flows, texts, directory and facts; exit 1 on any error
+                                  (--production: answers whose facts are past the limit are errors, or flagged)
           graph [FLOW] [--format mermaid|dot] [--no-globals]
                                   print each flow (or one) as a diagram
           chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
@@ -26,6 +29,10 @@ static int Usage()
                                   write the content report (Markdown) to stdout or FILE
           audio render [--culture C] [--force] [--root DIR]
                                   render espeak-ng stand-ins for prompts that have no recording or voice
+          verify fact|entry ID --by NAME --source SOURCE [--date yyyy-MM-dd] [--note TEXT]
+                                  record who verified a fact or directory entry, when, against which source
+          translations status|mark|approve [--culture C] [--keys K1,K2] [--by NAME] [--all]
+                                  review state of each translated text; mark machine drafts; approve
         """);
     return 2;
 }

@@ -15,7 +15,7 @@ public sealed class CliArgs
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) { parsed.Positional.Add(args[i]); continue; }
             var name = args[i][2..];
-            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) && name is not ("json" or "voice" or "verbose" or "force" or "no-globals");
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) && name is not ("json" or "voice" or "verbose" or "force" or "no-globals" or "production" or "all");
             parsed._options[name] = hasValue ? args[++i] : null;
         }
         return parsed;

@@ -6,12 +6,19 @@ public static class ValidateCommand
 {
     public static int Run(CliArgs args)
     {
+        if (args.Get("stale") is { } stale && stale is not ("refuse" or "flag"))
+        {
+            Console.Error.WriteLine($"error: --stale must be refuse or flag, not '{stale}'");
+            return 2;
+        }
         var content = args.LoadContent();
         if (content is null) return 1;
         var options = new ValidationOptions
         {
             SmsSegmentBudget = args.GetInt("budget", 4),
             StaleAfterDays = args.GetInt("stale-days", 180),
+            Production = args.Has("production"),
+            StaleInProduction = args.Get("stale") == "flag" ? StaleContentMode.Flag : StaleContentMode.Refuse,
         };
         var findings = new ContentValidator(options).Validate(content);
         var shown = args.Has("verbose") ? findings : findings.Where(f => f.Severity > Severity.Info);

@@ -24,5 +24,8 @@ public sealed class ContentBundle
     public IReadOnlyList<Fact> Facts { get; }
     public CompiledFlows Compiled { get; }
 
+    /// <summary>Per-text review records of the translations (locales/review/), against which English each was made.</summary>
+    public TranslationReviews Translations { get; init; } = TranslationReviews.Empty;
+
     public string AudioFolder => Path.Combine(Root, "locales", "audio");
 }

@@ -28,7 +28,10 @@ public static class ContentLoader
         var organizations = Files(root, "directory").SelectMany(f => ReadList<Organization>(f, o => o.File = Relative(root, f))).ToList();
         var facts = Files(root, "facts").SelectMany(f => ReadList<Fact>(f, x => x.File = Relative(root, f))).ToList();
 
-        return new ContentBundle(root, flows, new LocaleCatalog(locales), new LegalDirectory(organizations), facts);
+        return new ContentBundle(root, flows, new LocaleCatalog(locales), new LegalDirectory(organizations), facts)
+        {
+            Translations = TranslationReviews.Load(root),
+        };
     }
 
     /// <summary>The content root: the given folder, or the nearest folder above the working directory that has flows/.</summary>

@@ -21,7 +21,7 @@ public sealed class ReportOptions
 /// what the validator says. A pure function of the content and a date, so the same content and date
 /// always give the same Markdown and a committed report can be checked for being current.
 /// </summary>
-public static class ContentReport
+public static partial class ContentReport
 {
     public const string RegenerateCommand = "dotnet run --project src/Helpline.Cli -- report --out docs/content-report.md";
 
@@ -42,7 +42,9 @@ public static class ContentReport
         var md = new StringBuilder();
         Header(md, content, options, today, locales, facts, findings);
         Languages(md, options, locales);
+        Translations(md, content);
         Facts(md, options, facts);
+        VerifyNext(md, content, options, today);
         DirectoryByRegion(md, content, options, today);
         Validation(md, options, findings);
         return md.ToString().TrimEnd('\n') + "\n";

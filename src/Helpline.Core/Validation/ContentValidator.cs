@@ -24,6 +24,9 @@ public sealed class ValidationOptions
     /// <summary>A fact or directory entry last verified longer ago than this is reported.</summary>
     public int StaleAfterDays { get; set; } = 180;
     public DateOnly Today { get; set; } = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Production: an answer whose facts (or a shown entry) are past <see cref="StaleAfterDays"/> is refused or flagged.</summary>
+    public bool Production { get; set; }
+    public StaleContentMode StaleInProduction { get; set; } = StaleContentMode.Refuse;
 }
 
 /// <summary>
@@ -44,7 +47,10 @@ public sealed partial class ContentValidator(ValidationOptions options)
         CheckDirectory(content, findings);
         CheckFacts(content, findings);
         CheckLocales(content, findings, usedKeys);
-        CheckPhoneNumbers(content, findings);
+        CheckNumbers(content, findings);
+        CheckTranslations(content, findings);
+        CheckVerificationHistory(content, findings);
+        if (options.Production) CheckFreshForProduction(content, findings);
         CheckVoice(content, findings);
         return findings;
     }
@@ -199,7 +205,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
     {
         if (verified is null)
         {
-            findings.Add(new(Severity.Warning, file, where, "never verified against a dated source: confirm it and set 'verified'"));
+            findings.Add(new(Severity.Warning, file, where, "never verified against a dated source: confirm it, then record it with helpline verify"));
             return;
         }
         if (!DateOnly.TryParseExact(verified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -280,25 +286,6 @@ public sealed partial class ContentValidator(ValidationOptions options)
             var segments = SegmentCounter.Count(text);
             if (segments > options.SmsSegmentBudget)
                 findings.Add(new(Severity.Warning, locale.File, key, $"{segments} SMS segments ({SegmentCounter.EncodingOf(text)}), over the budget of {options.SmsSegmentBudget}: it will be split"));
-        }
-    }
-
-    /// <summary>Every phone number a caller may read must be one the directory or the fact base holds.</summary>
-    private static void CheckPhoneNumbers(ContentBundle content, List<Finding> findings)
-    {
-        var known = content.Directory.All.Select(o => o.Phone).OfType<string>()
-            .Concat(content.Facts.SelectMany(f => PhonePattern().Matches(f.Statement).Select(m => m.Value)))
-            .Select(Digits).ToHashSet();
-        foreach (var locale in content.Locales.Locales)
-        {
-            foreach (var (key, text) in locale.Texts)
-            {
-                foreach (Match match in PhonePattern().Matches(text))
-                {
-                    if (!known.Contains(Digits(match.Value)))
-                        findings.Add(new(Severity.Error, locale.File, key, $"phone number '{match.Value}' is in neither directory/ nor facts/"));
-                }
-            }
         }
     }
 

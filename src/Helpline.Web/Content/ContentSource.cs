@@ -1,5 +1,6 @@
 using Helpline.Core.Content;
 using Helpline.Core.Engine;
+using Helpline.Core.Localization;
 using Helpline.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Helpline.Web.Content;
 /// </summary>
 public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOptions<HelplineOptions> options)
 {
-    private volatile ContentBundle _current = initial;
+    private volatile ContentBundle _current = Served(initial, options);
 
     public ContentBundle Current => _current;
 
@@ -25,7 +26,7 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
 
     public void Replace(ContentBundle bundle)
     {
-        _current = bundle;
+        _current = Served(bundle, options);
         LoadedAt = time.GetUtcNow();
         LastRefusal = null;
         Reloaded?.Invoke(true);
@@ -36,6 +37,10 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
         LastRefusal = reason;
         Reloaded?.Invoke(false);
     }
+
+    /// <summary>The content as callers get it: without unreviewed translations when Helpline:ServeMachineDraftTranslations is false.</summary>
+    private static ContentBundle Served(ContentBundle bundle, IOptions<HelplineOptions> options) =>
+        TranslationServing.Apply(bundle, options.Value.ServeMachineDraftTranslations);
 
     private volatile ConversationEngine? _engine;
 

@@ -32,6 +32,13 @@ public sealed class HelplineOptions
 
     /// <summary>Messages one caller may send per minute before the rest get no reply (SMS pumping, floods).</summary>
     public int MessagesPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Whether translations no native speaker has reviewed (machine drafts, stale or untracked texts) reach
+    /// callers. True by default: a draft in the caller's language helps more than English. False serves only
+    /// reviewed texts, each other text in English (the content report lists which).
+    /// </summary>
+    public bool ServeMachineDraftTranslations { get; set; } = true;
 }
 
 public sealed class StoreOptions

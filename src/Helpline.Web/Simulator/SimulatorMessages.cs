@@ -36,6 +36,7 @@ public sealed record SpokenPrompt(string Text, string? Key, string Culture, stri
 /// <summary>Something that happens besides words: a transfer, a hang-up, an erasure, an opt-out.</summary>
 public sealed record SimulatorNote(string Kind, string Text);
 
-public sealed record SimulatorLanguage(string Culture, string Name, string EnglishName, string Direction, string Review);
+/// <summary>A language as the picker shows it; Translations counts the review state of the texts a caller can get in it.</summary>
+public sealed record SimulatorLanguage(string Culture, string Name, string EnglishName, string Direction, string Review, string Translations);
 
 public sealed record SimulatorGraph(string Flow, string File, string? Node, string Mermaid);

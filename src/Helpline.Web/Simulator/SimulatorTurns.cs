@@ -105,6 +105,7 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
 
         session.State = turn.State;
         if (turn.Outputs.OfType<EraseDataOutput>().Any()) notes.Add(new("erased", "Everything stored for this number is erased."));
+        if (SimulatorReview.Note(engine.Content, turn.Outputs, turn.State) is { } unreviewed) notes.Add(unreviewed);
         var reply = SmsRenderer.Render(turn.Outputs);
         IReadOnlyList<SmsPage> messages = reply.Length == 0 ? [] : [Page(reply)];
         return Result(session, engine, turn.Outcome, messages, [], notes);
@@ -150,6 +151,7 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
                     break;
             }
         }
+        if (SimulatorReview.Note(engine.Content, turn.Outputs, turn.State) is { } unreviewed) notes.Add(unreviewed);
         // "Text me this": the messages the caller's phone would receive, each as it is sent.
         var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).Select(Page).ToList();
         var prompts = Prompts(engine.Content, turn.Outputs, turn.State?.Culture);

@@ -132,7 +132,8 @@
 
   function showReview() {
     const language = chosenLanguage();
-    el.review.textContent = language && language.review !== 'reviewed' ? `${language.englishName}: ${language.review.replace('-', ' ')}` : '';
+    // Per text: how many of the texts a caller can get are reviewed, machine drafts, stale or untracked.
+    el.review.textContent = language && language.translations !== 'source' ? `${language.englishName}: ${language.translations}` : '';
   }
 
   // --- talking to the helpline -------------------------------------------------------------

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using Helpline.Core.Content;
+using Helpline.Core.Engine;
+using Helpline.Core.Localization;
+using Helpline.Core.Validation;
+
+namespace Helpline.Core.Reporting;
+
+/// <summary>The report's sections on translation review and on what to verify next.</summary>
+public static partial class ContentReport
+{
+    /// <summary>
+    /// The texts a caller can be given in one language that it has of its own (not English fallbacks), with
+    /// each one's review state: a key and, where the language has one, its spoken (.voice) variant.
+    /// </summary>
+    public static IReadOnlyList<TranslationStatus> CallerTexts(ContentBundle content, Locale locale)
+    {
+        var keys = UsedTextKeys.Find(content).Select(u => u.Key)
+            .SelectMany(k => new[] { k, k + ConversationEngine.VoiceSuffix })
+            .Where(k => locale.Texts.ContainsKey(k) && content.Locales.English.Texts.ContainsKey(k))
+            .Distinct(StringComparer.Ordinal);
+        return [.. keys.Select(k => content.Translations.StatusOf(content.Locales, locale.Culture, k))];
+    }
+
+    private static void Translations(StringBuilder md, ContentBundle content)
+    {
+        md.AppendLine("## Translations");
+        md.AppendLine();
+        md.AppendLine("Each translated text records which English text it translates (`locales/review/<culture>.yaml`). " +
+            "Counted over the texts a caller can get in the language (its own, not English fallbacks). A machine draft is a translation " +
+            "no native speaker has reviewed; stale means the English changed after it was translated or reviewed; untracked means no record says which English it translates. " +
+            "Mark re-translated texts with `helpline translations mark`, approve reviewed ones with `helpline translations approve`.");
+        md.AppendLine();
+        Row(md, "Language", "Texts", "Reviewed", "Machine drafts", "Stale", "Untracked", "Reviewed share");
+        Rule(md, 7);
+        var rows = content.Locales.Locales.Where(l => !ReferenceEquals(l, content.Locales.English))
+            .Select(l => (Locale: l, Texts: CallerTexts(content, l))).ToList();
+        foreach (var (locale, texts) in rows)
+        {
+            var counts = TranslationCounts.Of(texts);
+            Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", texts.Count.ToString(CultureInfo.InvariantCulture), counts.Reviewed.ToString(CultureInfo.InvariantCulture),
+                counts.MachineDrafts.ToString(CultureInfo.InvariantCulture), counts.Stale.ToString(CultureInfo.InvariantCulture),
+                counts.Untracked.ToString(CultureInfo.InvariantCulture), Percent(counts.Reviewed, texts.Count));
+        }
+        md.AppendLine();
+
+        md.AppendLine("### What a caller gets unreviewed");
+        md.AppendLine();
+        foreach (var (locale, texts) in rows)
+        {
+            var unreviewed = texts.Where(t => !t.IsReviewed).ToList();
+            if (unreviewed.Count == 0)
+            {
+                md.AppendLine($"- {locale.EnglishName} ({Code(locale.Culture)}): nothing; every text is reviewed and current.");
+                continue;
+            }
+            var parts = new List<string>();
+            foreach (var state in new[] { TranslationState.Stale, TranslationState.Untracked, TranslationState.MachineDraft })
+            {
+                var keys = unreviewed.Where(t => t.State == state).Select(t => t.Key).ToList();
+                if (keys.Count == 0) continue;
+                var name = state switch { TranslationState.Stale => "stale", TranslationState.Untracked => "untracked", _ => "machine drafts" };
+                parts.Add(state == TranslationState.MachineDraft && keys.Count == texts.Count
+                    ? $"machine drafts: all {keys.Count} texts"
+                    : $"{name} ({keys.Count}): {string.Join(", ", keys.Select(Code))}");
+            }
+            md.AppendLine($"- {locale.EnglishName} ({Code(locale.Culture)}): {string.Join("; ", parts)}");
+        }
+        md.AppendLine();
+    }
+
+    private static void VerifyNext(StringBuilder md, ContentBundle content, ReportOptions options, DateOnly today)
+    {
+        md.AppendLine("## What to verify next");
+        md.AppendLine();
+        md.AppendLine($"Facts and shown directory entries, oldest verification first (never verified at the top). Record a check with " +
+            "`helpline verify fact|entry ID --by NAME --source SOURCE`; the history is in `" + VerificationLog.RelativePath + "`. " +
+            $"Production refuses (or flags) an answer whose facts are older than {options.StaleAfterDays} days: `helpline validate --production`.");
+        md.AppendLine();
+        var last = VerificationLog.Read(content.Root)
+            .GroupBy(r => (r.Kind, r.Id)).ToDictionary(g => g.Key, g => g.Last());
+        var items = content.Facts.Select(f => (Kind: VerificationRecord.FactKind, f.Id, f.Verified))
+            .Concat(content.Directory.All.Where(o => o.IsShown).Select(o => (Kind: VerificationRecord.EntryKind, o.Id, o.Verified)))
+            .Select(i => (i.Kind, i.Id, i.Verified, Age: VerifiedAge.Of(i.Verified, today, options.StaleAfterDays)))
+            .OrderBy(i => i.Age.Days is null ? 0 : 1).ThenByDescending(i => i.Age.Days).ThenBy(i => i.Kind, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ToList();
+        Row(md, "Kind", "Id", "Verified", "Age (days)", "Past the limit", "Last check (by, source)");
+        Rule(md, 6);
+        foreach (var (kind, id, verified, age) in items)
+        {
+            var check = last.GetValueOrDefault((kind, id)) is { } r ? $"{r.By}; {r.Source}" : "-";
+            Row(md, kind, Code(id), verified ?? "never", age.Days?.ToString(CultureInfo.InvariantCulture) ?? "-", age.NeedsChecking ? "yes" : "no", check);
+        }
+        md.AppendLine();
+    }
+}
