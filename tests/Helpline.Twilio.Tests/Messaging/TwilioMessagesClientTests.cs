@@ -157,6 +157,34 @@ public sealed class TwilioMessagesClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_TwilioErrorEchoesTheNumber_LogsTheCodeButNeverTheMessage()
+    {
+        api.RejectAsInvalid(CallerNumber);
+
+        var result = await Client().SendAsync(CallerNumber, HelplineNumber, ReplyText);
+
+        Assert.False(result.Sent);
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("twilio-error 21211", result.Error);
+        Assert.Equal(1, api.RequestCount);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("21211"));
+        Assert.All(logs.Entries, e =>
+        {
+            Assert.DoesNotContain(CallerNumber, e.Message);
+            Assert.DoesNotContain("not a valid phone number", e.Message);
+            Assert.DoesNotContain(CallerNumber, e.Exception?.ToString() ?? "");
+        });
+    }
+
+    [Fact]
+    public async Task SendAsync_ThroughTheOfficialLibrary_SendsItsUserAgentAndBasicAuth()
+    {
+        await Client().SendAsync(CallerNumber, HelplineNumber, ReplyText);
+
+        Assert.StartsWith("twilio-csharp/", api.LastUserAgent);
+    }
+
+    [Fact]
     public async Task SendAsync_BodyOver1600Characters_ThrowsWithoutCallingTwilio()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Client().SendAsync(CallerNumber, HelplineNumber, new string('a', 1601)));
