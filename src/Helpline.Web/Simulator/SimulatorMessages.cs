@@ -38,4 +38,5 @@ public sealed record SimulatorNote(string Kind, string Text);
 
 public sealed record SimulatorLanguage(string Culture, string Name, string EnglishName, string Direction, string Review);
 
-public sealed record SimulatorGraph(string Flow, string File, string? Node, string Mermaid);
+/// <summary>A flow's picture: <see cref="Svg"/> drawn on the server (FlowDiagram.Svg), <see cref="Mermaid"/> as `helpline graph --no-globals` prints it.</summary>
+public sealed record SimulatorGraph(string Flow, string File, string? Node, string Mermaid, string Svg);
