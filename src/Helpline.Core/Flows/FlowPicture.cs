@@ -130,7 +130,7 @@ internal static class FlowPicture
         if (everywhere.Count > 0) key.Add($"On every node ({own.Count}): {string.Join(" · ", everywhere)}");
         key.Add($"# back goes up one level ({On(Triggers.Back)} nodes) · MORE reads an answer's next page ({On(Triggers.More)} answers), then goes up");
         key.Add("Under a node: its options by key; ↪ an option that leads to a node drawn elsewhere");
-        if (flow.Nodes.Any(n => n.Kind is NodeKinds.Directory or NodeKinds.Transfer)) key.Add("☎ a call can be transferred from here");
+        if (flow.Nodes.Any(n => n.Kind is NodeKinds.Directory or NodeKinds.Transfer)) key.Add("☎ a list or transfer that can put a caller through to an organization");
         return key;
     }
 
