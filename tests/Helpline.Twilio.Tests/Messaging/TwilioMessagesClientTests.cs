@@ -321,6 +321,22 @@ public sealed class TwilioMessagesClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_CallerCancelsTheOnlyAttempt_ThrowsRatherThanReportingATimeout()
+    {
+        // The official library wraps a cancellation in its own connection exception: the client must tell
+        // the caller's cancellation from its own timeout even when no retry would follow.
+        api.HangNext(1);
+        using var cancel = new CancellationTokenSource();
+        var sending = Client(o => o.SendAttempts = 1).SendAsync(CallerNumber, HelplineNumber, ReplyText, cancel.Token);
+        await api.WaitForRequestsAsync(1, GenerousWait);
+
+        await cancel.CancelAsync();
+
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        Assert.Equal(cancel.Token, thrown.CancellationToken);
+    }
+
+    [Fact]
     public async Task SendAsync_AccountNotConfigured_ReturnsNotSentWithoutCallingTwilio()
     {
         var result = await Client(o => o.AccountSid = "").SendAsync(CallerNumber, HelplineNumber, ReplyText);
