@@ -1,9 +1,14 @@
 # Helpline: one container. Build: docker build -t helpline .
+# (deploy/container-check.sh builds, runs and checks it with podman, from local stand-ins of the two base
+#  images passed as SDK_IMAGE and ASPNET_IMAGE; the defaults are Microsoft's images.)
 # Run:   docker run -p 8080:8080 -e Twilio__AuthToken=... -e Twilio__AccountSid=... \
 #          -e Helpline__CallerKeySecret=... -e Helpline__PublicBaseUrl=https://your.host \
 #          -v helpline-data:/app/data helpline
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0
+ARG ASPNET_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
+
+FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props Helpline.sln ./
 COPY src/ src/
@@ -11,7 +16,7 @@ COPY tests/ tests/
 RUN dotnet restore src/Helpline.Web/Helpline.Web.csproj
 RUN dotnet publish src/Helpline.Web/Helpline.Web.csproj -c Release -o /app/publish --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM ${ASPNET_IMAGE} AS runtime
 # ICU stays on: Dari and Pashto (fa-AF, ps-AF) need real culture data and right-to-left text.
 ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_URLS=http://+:8080 \

@@ -2,6 +2,7 @@ using Helpline.Benchmark;
 
 // The same executable is the minimal endpoint the helpline is compared with.
 if (args.Contains(MinimalServer.Switch)) return MinimalServer.Run(args.Where(a => a != MinimalServer.Switch).ToArray());
+if (args.Contains(TwilioAdapterComparison.Switch)) return TwilioAdapterComparison.Run(args);
 
 if (!BenchmarkOptions.TryParse(args, out var options, out var error))
 {

@@ -6,7 +6,7 @@ namespace Helpline.Benchmark;
 
 /// <summary>
 /// Inbound SMS webhooks as Twilio sends them: the usual form fields, a fresh MessageSid, and
-/// X-Twilio-Signature over the URL and the sorted fields (shared/twilio/CONTRACT.md).
+/// X-Twilio-Signature over the URL and the sorted fields (docs/twilio-contract.md).
 /// </summary>
 public sealed class SignedSms(Uri baseUri, string authToken, string accountSid)
 {

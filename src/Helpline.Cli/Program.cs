@@ -22,7 +22,7 @@ static int Usage()
           validate [--root DIR] [--budget N] [--stale-days N] [--verbose] [--production [--stale refuse|flag]]
                                   check flows, texts, directory and facts; exit 1 on any error
                                   (--production: answers whose facts are past the limit are errors, or flagged)
-          graph [FLOW] [--format mermaid|dot] [--no-globals]
+          graph [FLOW] [--format mermaid|dot|svg] [--no-globals] [--node NODE]
                                   print each flow (or one) as a diagram
           chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
           report [--out FILE] [--root DIR] [--stale-days N]

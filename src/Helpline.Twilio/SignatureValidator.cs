@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Helpline.Twilio;
 
-/// <summary>Checks the <c>X-Twilio-Signature</c> of a webhook request (see shared/twilio/CONTRACT.md).</summary>
+/// <summary>Checks the <c>X-Twilio-Signature</c> of a webhook request (see docs/twilio-contract.md).</summary>
 public sealed class SignatureValidator(string authToken)
 {
     private const string BodyHashParameter = "bodySHA256";

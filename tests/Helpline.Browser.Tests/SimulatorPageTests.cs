@@ -122,7 +122,26 @@ public sealed class SimulatorPageTests(SimulatorBrowser browser)
         await ExpectCurrentNodeDrawnAsync(simulator, "region_lawyers");
     }
 
-    /// <summary>The flow's picture is drawn (an SVG from mermaid) with the conversation's node marked.</summary>
+    [Theory]
+    [InlineData(1366, 768)]
+    [InlineData(1280, 720)]
+    public async Task ThePicture_AtALaptopsWidth_NeedsNoSidewaysScrolling_AndShowsTheCurrentNode(int width, int height)
+    {
+        var simulator = await SimulatorPage.OpenAsync(browser);
+        await simulator.Page.SetViewportSizeAsync(width, height);
+        await simulator.ChooseLanguageAsync("English");
+
+        await simulator.TextAsync("8");
+        await simulator.TextAsync("2");
+
+        await ExpectCurrentNodeDrawnAsync(simulator, "detention_list");
+        Assert.True(await simulator.FlowPicture.EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth") <= 0, "the picture scrolls sideways");
+        Assert.True(await simulator.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, "the page scrolls sideways");
+        await Expect(simulator.FlowPicture.Locator("svg g.current")).ToBeInViewportAsync();
+        await simulator.ScreenshotAsync($"simulator-flow-{width}.png");
+    }
+
+    /// <summary>The flow's picture is drawn (an SVG drawn on the server) with the conversation's node marked.</summary>
     private static async Task ExpectCurrentNodeDrawnAsync(SimulatorPage simulator, string node)
     {
         await Expect(simulator.FlowPicture.Locator("svg")).ToBeVisibleAsync();

@@ -30,6 +30,7 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
     private readonly ConcurrentQueue<PlannedFault> faults = new();
     private readonly CancellationTokenSource shutdown = new();
     private readonly List<(int Count, TaskCompletionSource Reached)> requestWaiters = [];
+    private readonly ConcurrentDictionary<string, bool> invalidNumbers = new();
     private WebApplication? app;
     private int requestCount;
 
@@ -72,6 +73,12 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
 
     /// <summary>The next <paramref name="count"/> requests get no answer until the client gives up.</summary>
     public void HangNext(int count) => Plan(count, PlannedFault.Hang);
+
+    /// <summary>The User-Agent of the last request to the Messages endpoint (the official library names itself).</summary>
+    public string? LastUserAgent { get; private set; }
+
+    /// <summary>Sends to <paramref name="to"/> are refused as Twilio does (21211), with the number in the error's message.</summary>
+    public void RejectAsInvalid(string to) => invalidNumbers[to] = true;
 
     /// <summary>The next accepted message not yet awaited; throws <see cref="TimeoutException"/> if none comes.</summary>
     public async Task<SentSms> WaitForMessageAsync(TimeSpan timeout)
@@ -165,6 +172,7 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
     private async Task HandleCreateMessageAsync(HttpContext context)
     {
         CountRequest();
+        LastUserAgent = context.Request.Headers.UserAgent.ToString();
 
         if (faults.TryDequeue(out var fault))
         {
@@ -202,6 +210,7 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
             (_, _, { Length: 0 }) => (Code: 21602, Message: "Message body is required."),
             (_, _, { Length: > MaxBodyLength }) =>
                 (Code: 21617, Message: "The concatenated message body exceeds the 1600 character limit."),
+            _ when invalidNumbers.ContainsKey(to) => (Code: 21211, Message: $"The 'To' number {to} is not a valid phone number."),
             _ => (Code: 0, Message: ""),
         };
         if (rejection.Code != 0)

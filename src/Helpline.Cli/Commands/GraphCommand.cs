@@ -2,7 +2,10 @@ using Helpline.Core.Flows;
 
 namespace Helpline.Cli.Commands;
 
-/// <summary>Prints flows as <see cref="FlowDiagram"/> draws them (Stateless' own exporters), so the picture is the machine that runs.</summary>
+/// <summary>
+/// Prints flows as <see cref="FlowDiagram"/> draws them from the machine that runs: Mermaid or DOT (Stateless'
+/// own exporters), or the simulator's SVG outline (<c>--format svg --node NODE</c> marks a node).
+/// </summary>
 public static class GraphCommand
 {
     public static int Run(CliArgs args)
@@ -10,9 +13,9 @@ public static class GraphCommand
         var content = args.LoadContent();
         if (content is null) return 1;
         var format = args.Get("format") ?? "mermaid";
-        if (format is not ("mermaid" or "dot"))
+        if (format is not ("mermaid" or "dot" or "svg"))
         {
-            Console.Error.WriteLine("error: --format is mermaid or dot");
+            Console.Error.WriteLine("error: --format is mermaid, dot or svg");
             return 2;
         }
         var wanted = args.Positional.FirstOrDefault();
@@ -21,6 +24,16 @@ public static class GraphCommand
         {
             Console.Error.WriteLine($"error: no flow named '{wanted}' (flows: {string.Join(", ", content.Flows.Select(f => f.Flow))})");
             return 1;
+        }
+        if (format == "svg")
+        {
+            if (flows.Count != 1)
+            {
+                Console.Error.WriteLine("error: --format svg draws one flow: name it (helpline graph main --format svg)");
+                return 2;
+            }
+            Console.WriteLine(FlowDiagram.Svg(content.Compiled, flows[0], args.Get("node")));
+            return 0;
         }
         foreach (var flow in flows)
         {

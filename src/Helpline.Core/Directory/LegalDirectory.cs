@@ -1,6 +1,6 @@
 namespace Helpline.Core.Directory;
 
-/// <summary>The legal-help directory: lookups return only what FACTS.md's status rules allow callers to see.</summary>
+/// <summary>The legal-help directory: lookups return only what the fact base's status rules (directory/organizations.yaml's header) allow callers to see.</summary>
 public sealed class LegalDirectory(IEnumerable<Organization> organizations)
 {
     public const string National = "national";

@@ -24,7 +24,7 @@ public sealed class Organization
     public string? SourceDate { get; set; }
     /// <summary>When someone last confirmed it against the source (yyyy-MM-dd), or null if never.</summary>
     public string? Verified { get; set; }
-    /// <summary>verified, website-only, verify-before-use, not-shown, do-not-list (FACTS.md's rules).</summary>
+    /// <summary>verified, website-only, verify-before-use, not-shown, do-not-list (the fact base's rules, in directory/organizations.yaml's header).</summary>
     public string Status { get; set; } = "";
     public string? Notes { get; set; }
     public string File { get; set; } = "";

@@ -1,15 +1,21 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace Helpline.Twilio;
 
-/// <summary>Sends SMS through Twilio's Messages API, retrying what is worth retrying. Never throws for HTTP failures.</summary>
-public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioMessagesClient> logger)
+/// <summary>
+/// Sends SMS with the official Twilio library (<see cref="MessageResource"/>), adding what it lacks: a
+/// timeout per attempt on the <see cref="TimeProvider"/>, retries of what is worth retrying, and the
+/// caller's cancellation. Never throws for Twilio's or the network's failures, and never logs the
+/// library's exception messages: Twilio's error texts can echo the phone number.
+/// </summary>
+public sealed class TwilioMessagesClient(System.Net.Http.HttpClient http, IOptions<TwilioOptions> options, TimeProvider time, ILogger<TwilioMessagesClient> logger)
 {
     /// <summary>Twilio refuses longer bodies with error 21617.</summary>
     public const int MaxBodyLength = 1600;
@@ -34,14 +40,16 @@ public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions
             return new SmsSendResult(false, null, null, null, "not-configured");
         }
 
-        var endpoint = $"{settings.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(settings.AccountSid)}/Messages.json";
-        var credentials = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.AccountSid}:{settings.AuthToken}")));
-        var attempts = Math.Max(1, settings.SendAttempts);
+        if (!Uri.TryCreate(settings.ApiBaseUrl, UriKind.Absolute, out var apiBase))
+        {
+            logger.LogError("SMS not sent: Twilio:ApiBaseUrl is not an absolute URL");
+            return new SmsSendResult(false, null, null, null, "not-configured");
+        }
 
+        var attempts = Math.Max(1, settings.SendAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await AttemptAsync(endpoint, credentials, to, from, body, settings.SendTimeout, ct);
+            var outcome = await AttemptAsync(apiBase, settings, to, from, body, ct);
             if (outcome.Result.Sent)
             {
                 return outcome.Result;
@@ -71,67 +79,69 @@ public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxRetryDelay ? MaxRetryDelay : delay;
     }
 
-    private async Task<AttemptOutcome> AttemptAsync(
-        string endpoint, AuthenticationHeaderValue credentials, string to, string from, string body, TimeSpan timeout, CancellationToken ct)
+    private async Task<AttemptOutcome> AttemptAsync(Uri apiBase, TwilioOptions settings, string to, string from, string body, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new FormUrlEncodedContent([
-                KeyValuePair.Create("To", to),
-                KeyValuePair.Create("From", from),
-                KeyValuePair.Create("Body", body),
-            ]),
-        };
-        request.Headers.Authorization = credentials;
-
         // Timed on the TimeProvider so a test clock controls it like the back-off.
-        using var timeoutSource = new CancellationTokenSource(timeout, time);
+        using var timeoutSource = new CancellationTokenSource(settings.SendTimeout, time);
         using var attemptSource = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
+        using var handler = new TwilioApiHandler(http, apiBase, attemptSource.Token);
+        using var wrapper = new System.Net.Http.HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new TwilioRestClient(settings.AccountSid, settings.AuthToken, httpClient: new SystemNetHttpClient(wrapper))
+        {
+            // TWILIO_LOG_LEVEL=debug would make the library print requests to the console.
+            LogLevel = null,
+        };
+        var message = new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(from), Body = body };
+
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptSource.Token);
-            var json = await response.Content.ReadAsStringAsync(attemptSource.Token);
-            return Interpret(response, json);
+            var created = await MessageResource.CreateAsync(message, client);
+            return AttemptOutcome.Final(new SmsSendResult(true, created.Sid, ParseSegments(created.NumSegments), handler.StatusCode, null));
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            throw;
+            // The library wraps the cancellation in its own exception, whose message names the URL.
+            throw new OperationCanceledException(ct);
         }
-        catch (OperationCanceledException)
+        catch (ApiConnectionException ex)
+        {
+            return AttemptOutcome.Retry(new SmsSendResult(false, null, null, null, ConnectionError(ex, timeoutSource.IsCancellationRequested)));
+        }
+        catch (ApiException ex) when (handler.StatusCode is >= 200 and < 300)
+        {
+            // Twilio accepted the message; an answer the library cannot read does not make it unsent.
+            logger.LogWarning("Twilio accepted an SMS but its answer could not be read ({Exception})", ex.GetType().Name);
+            return AttemptOutcome.Final(new SmsSendResult(true, null, null, handler.StatusCode, null));
+        }
+        catch (ApiException ex)
+        {
+            var status = handler.StatusCode ?? (ex.Status > 0 ? ex.Status : null);
+            var error = ex.Code > 0 ? $"twilio-error {ex.Code}" : $"http-{status}";
+            var result = new SmsSendResult(false, null, null, status, error);
+            if (status == 429)
+            {
+                return AttemptOutcome.Retry(result, RetryAfter(handler.RetryAfter));
+            }
+
+            return status is null or >= 500 ? AttemptOutcome.Retry(result) : AttemptOutcome.Final(result);
+        }
+    }
+
+    private static string ConnectionError(ApiConnectionException ex, bool timedOut)
+    {
+        if (timedOut || ex.InnerException is OperationCanceledException)
         {
             // Our per-attempt timeout, or HttpClient's own.
-            return AttemptOutcome.Retry(new SmsSendResult(false, null, null, null, "timeout"));
+            return "timeout";
         }
-        catch (HttpRequestException ex)
-        {
-            var error = ex.HttpRequestError is HttpRequestError.Unknown ? "connection-failed" : $"connection-{ex.HttpRequestError}";
-            return AttemptOutcome.Retry(new SmsSendResult(false, null, null, null, error));
-        }
+
+        return ex.InnerException is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } inner
+            ? $"connection-{inner.HttpRequestError}"
+            : "connection-failed";
     }
 
-    private AttemptOutcome Interpret(HttpResponseMessage response, string json)
+    private TimeSpan? RetryAfter(System.Net.Http.Headers.RetryConditionHeaderValue? header)
     {
-        var status = (int)response.StatusCode;
-        if (response.IsSuccessStatusCode)
-        {
-            var (sid, segments) = ReadCreatedMessage(json);
-            return AttemptOutcome.Final(new SmsSendResult(true, sid, segments, status, null));
-        }
-
-        var twilioCode = ReadErrorCode(json);
-        var error = twilioCode is null ? $"http-{status}" : $"twilio-error {twilioCode}";
-        var result = new SmsSendResult(false, null, null, status, error);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return AttemptOutcome.Retry(result, RetryAfter(response));
-        }
-
-        return status >= 500 ? AttemptOutcome.Retry(result) : AttemptOutcome.Final(result);
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
         if (header?.Delta is { } delta)
         {
             return delta;
@@ -140,58 +150,9 @@ public sealed class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions
         return header?.Date is { } date ? date - time.GetUtcNow() : null;
     }
 
-    private (string? Sid, int? Segments) ReadCreatedMessage(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            var sid = root.TryGetProperty("sid", out var sidElement) && sidElement.ValueKind == JsonValueKind.String
-                ? sidElement.GetString()
-                : null;
-            return (sid, ReadSegments(root));
-        }
-        catch (JsonException)
-        {
-            // Twilio accepted the message; an unreadable answer does not make it unsent.
-            logger.LogWarning("Twilio accepted an SMS but its answer was not JSON");
-            return (null, null);
-        }
-    }
-
-    // Twilio's JSON gives num_segments as a string ("2"); accept a number too.
-    private static int? ReadSegments(JsonElement root)
-    {
-        if (!root.TryGetProperty("num_segments", out var segments))
-        {
-            return null;
-        }
-
-        return segments.ValueKind switch
-        {
-            JsonValueKind.Number when segments.TryGetInt32(out var number) => number,
-            JsonValueKind.String when int.TryParse(segments.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) => number,
-            _ => null,
-        };
-    }
-
-    private static int? ReadErrorCode(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("code", out var code)
-                && code.ValueKind == JsonValueKind.Number
-                && code.TryGetInt32(out var value)
-                    ? value
-                    : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    // Twilio's JSON gives num_segments as a string ("2").
+    private static int? ParseSegments(string? segments) =>
+        int.TryParse(segments, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private sealed record AttemptOutcome(SmsSendResult Result, bool Retryable, TimeSpan? RetryAfter)
     {

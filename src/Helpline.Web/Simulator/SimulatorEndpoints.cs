@@ -22,7 +22,6 @@ public static class SimulatorEndpoints
         ["index.html"] = "text/html; charset=utf-8",
         ["simulator.css"] = "text/css; charset=utf-8",
         ["simulator.js"] = "text/javascript; charset=utf-8",
-        ["lib/mermaid.min.js"] = "text/javascript; charset=utf-8",
     };
 
     public static WebApplication MapSimulator(this WebApplication app)
@@ -37,7 +36,6 @@ public static class SimulatorEndpoints
         simulator.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
         simulator.MapGet("/report", (ContentSource content, TimeProvider time) => ContentReportPage.Render(content, time));
         simulator.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
-        simulator.MapGet("/lib/{file}", (string file, HttpContext http) => Asset(files, "lib/" + file, http));
 
         var api = simulator.MapGroup("/api");
         api.MapGet("/languages", (ContentSource content) =>
@@ -57,7 +55,8 @@ public static class SimulatorEndpoints
         {
             var compiled = content.Current.Compiled;
             if (compiled.Flow(flow) is not { } definition) return Results.NotFound(new { error = $"no flow named '{flow}'" });
-            return Results.Json(new SimulatorGraph(definition.Flow, definition.File, node, FlowDiagram.Mermaid(compiled, definition, node)));
+            return Results.Json(new SimulatorGraph(
+                definition.Flow, definition.File, node, FlowDiagram.Mermaid(compiled, definition, node), FlowDiagram.Svg(compiled, definition, node)));
         });
         return app;
     }

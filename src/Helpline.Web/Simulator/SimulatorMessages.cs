@@ -39,4 +39,5 @@ public sealed record SimulatorNote(string Kind, string Text);
 /// <summary>A language as the picker shows it; Translations counts the review state of the texts a caller can get in it.</summary>
 public sealed record SimulatorLanguage(string Culture, string Name, string EnglishName, string Direction, string Review, string Translations);
 
-public sealed record SimulatorGraph(string Flow, string File, string? Node, string Mermaid);
+/// <summary>A flow's picture: <see cref="Svg"/> drawn on the server (FlowDiagram.Svg), <see cref="Mermaid"/> as `helpline graph --no-globals` prints it.</summary>
+public sealed record SimulatorGraph(string Flow, string File, string? Node, string Mermaid, string Svg);

@@ -2,7 +2,7 @@ using Helpline.Core.Text;
 
 namespace Helpline.Core.Tests.Text;
 
-/// <summary>The vectors of shared/twilio/CONTRACT.md, "SMS segments".</summary>
+/// <summary>The vectors of docs/twilio-contract.md, "SMS segments".</summary>
 public class SegmentCounterTests
 {
     [Theory]

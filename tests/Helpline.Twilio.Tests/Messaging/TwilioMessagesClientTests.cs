@@ -157,6 +157,34 @@ public sealed class TwilioMessagesClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_TwilioErrorEchoesTheNumber_LogsTheCodeButNeverTheMessage()
+    {
+        api.RejectAsInvalid(CallerNumber);
+
+        var result = await Client().SendAsync(CallerNumber, HelplineNumber, ReplyText);
+
+        Assert.False(result.Sent);
+        Assert.Equal(400, result.StatusCode);
+        Assert.Equal("twilio-error 21211", result.Error);
+        Assert.Equal(1, api.RequestCount);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("21211"));
+        Assert.All(logs.Entries, e =>
+        {
+            Assert.DoesNotContain(CallerNumber, e.Message);
+            Assert.DoesNotContain("not a valid phone number", e.Message);
+            Assert.DoesNotContain(CallerNumber, e.Exception?.ToString() ?? "");
+        });
+    }
+
+    [Fact]
+    public async Task SendAsync_ThroughTheOfficialLibrary_SendsItsUserAgentAndBasicAuth()
+    {
+        await Client().SendAsync(CallerNumber, HelplineNumber, ReplyText);
+
+        Assert.StartsWith("twilio-csharp/", api.LastUserAgent);
+    }
+
+    [Fact]
     public async Task SendAsync_BodyOver1600Characters_ThrowsWithoutCallingTwilio()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Client().SendAsync(CallerNumber, HelplineNumber, new string('a', 1601)));
@@ -290,6 +318,22 @@ public sealed class TwilioMessagesClientTests : IAsyncLifetime
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+    }
+
+    [Fact]
+    public async Task SendAsync_CallerCancelsTheOnlyAttempt_ThrowsRatherThanReportingATimeout()
+    {
+        // The official library wraps a cancellation in its own connection exception: the client must tell
+        // the caller's cancellation from its own timeout even when no retry would follow.
+        api.HangNext(1);
+        using var cancel = new CancellationTokenSource();
+        var sending = Client(o => o.SendAttempts = 1).SendAsync(CallerNumber, HelplineNumber, ReplyText, cancel.Token);
+        await api.WaitForRequestsAsync(1, GenerousWait);
+
+        await cancel.CancelAsync();
+
+        var thrown = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
+        Assert.Equal(cancel.Token, thrown.CancellationToken);
     }
 
     [Fact]

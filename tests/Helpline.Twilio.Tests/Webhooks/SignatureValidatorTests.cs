@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Helpline.Twilio.Tests.Webhooks;
 
-/// <summary>The official vectors from shared/twilio/CONTRACT.md, then the ways a signature must fail.</summary>
+/// <summary>The vectors of docs/twilio-contract.md (from Twilio's documentation and official libraries' tests), then the ways a signature must fail.</summary>
 public sealed class SignatureValidatorTests
 {
     private const string Token = "12345";

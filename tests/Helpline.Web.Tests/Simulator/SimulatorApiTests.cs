@@ -156,6 +156,8 @@ public sealed class SimulatorApiTests : IDisposable
         Assert.StartsWith("stateDiagram-v2", graph.Mermaid);
         Assert.Contains("main --> fear : 2", graph.Mermaid);
         Assert.EndsWith("class fear current", graph.Mermaid);
+        Assert.StartsWith("<svg ", graph.Svg);
+        Assert.Contains("""<g class="node menu current" data-node="fear">""", graph.Svg);
         Assert.Equal("flows/main.yaml", graph.File);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/simulator/api/graph/nowhere")).StatusCode);
     }

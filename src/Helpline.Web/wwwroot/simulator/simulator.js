@@ -24,9 +24,7 @@
     callAgain: $('call-again'),
     position: $('position'),
     outcome: $('outcome'),
-    fit: $('fit'),
     picture: $('flow-picture'),
-    fallback: $('flow-fallback'),
     details: $('flow-details'),
     flowText: $('flow-text'),
     flowFile: $('flow-file'),
@@ -45,7 +43,6 @@
   let callEnded = false;
   let shownGraph = '';
   let graphRequest = 0;
-  let mermaidReady = false;
 
   const channel = () => (el.voice.checked ? 'voice' : 'sms');
   const chosenLanguage = () => languages.find((l) => l.culture === el.language.value);
@@ -237,25 +234,13 @@
     const graph = await response.json();
     el.flowText.textContent = graph.mermaid;
     el.flowFile.textContent = graph.file;
-    if (!mermaidReady) {
-      el.fallback.hidden = false;
-      el.picture.hidden = true;
-      el.details.classList.add('instead-of-picture');
-      el.details.open = true;
-      return;
-    }
-    try {
-      const { svg } = await window.mermaid.render(`flow-svg-${request}`, graph.mermaid);
-      if (request !== graphRequest) return;
-      el.picture.innerHTML = svg; // mermaid's own output, drawn with securityLevel "strict"
-      el.picture.dataset.flow = graph.flow;
-      el.picture.dataset.node = graph.node || '';
-      const current = el.picture.querySelector('g.current');
-      if (current) current.scrollIntoView({ block: 'center', inline: 'center' });
-    } catch (error) {
-      el.picture.replaceChildren(element('p', 'flow-fallback', `Mermaid could not draw this flow: ${error.message || error}`));
-      el.details.open = true;
-    }
+    // The SVG is drawn on the server from the flow's own machine (FlowDiagram.Svg), every name in it
+    // XML-escaped there: no diagram library in the page, the same picture in the container.
+    el.picture.innerHTML = graph.svg;
+    el.picture.dataset.flow = graph.flow;
+    el.picture.dataset.node = graph.node || '';
+    const current = el.picture.querySelector('g.current');
+    if (current) current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   // --- wiring ----------------------------------------------------------------------------------
@@ -289,13 +274,8 @@
   el.language.addEventListener('change', begin);
   el.sms.addEventListener('change', begin);
   el.voice.addEventListener('change', begin);
-  el.fit.addEventListener('change', () => el.picture.classList.toggle('fit', el.fit.checked));
 
   async function load() {
-    if (window.mermaid) {
-      window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', state: { useMaxWidth: false } });
-      mermaidReady = true;
-    }
     const response = await fetch(`${api}/languages`);
     languages = response.ok ? await response.json() : [];
     for (const language of languages) {
