@@ -27,7 +27,10 @@ public sealed class SmsConversationTests : IDisposable
         // Spanish is UCS-2 (á, í, ó): 70 characters a segment, so each part is its own page.
         var second = await _app.PostSmsAsync(Texter, "más");
         var third = await _app.PostSmsAsync(Texter, "mas");
-        Assert.Contains("24 horas", third.Message);
+        // The third page is the border policy with its date (Proclamation 10888), then the orientation.
+        Assert.Contains("Proclamación 10888", third.Message);
+        var fourth = await _app.PostSmsAsync(Texter, "más");
+        Assert.Contains("24 horas", fourth.Message);
         Assert.DoesNotContain("24 horas", second.Message);
     }
 
