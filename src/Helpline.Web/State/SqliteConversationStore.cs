@@ -24,8 +24,8 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
     private readonly ConcurrentQueue<PendingWrite> _pending = new();
     private readonly RecentRecords _recent;
     private int _committing; // 1 while a caller holds the committer role (see WriteAsync)
-    private long _lastWriteFailure = long.MinValue; // unix ms of the last failed commit
-    private long _lastWriteSuccess = long.MinValue + 1; // unix ms of the last commit that succeeded
+    private long _lastWriteFailure; // unix ms of the last failed commit
+    private int _writesFailing; // 1 from a failed commit until one succeeds
 
     /// <summary>After a failed commit the store reports unavailable at least this long, then a test write decides.</summary>
     public static readonly TimeSpan WriteFailureShownFor = TimeSpan.FromSeconds(30);
@@ -229,6 +229,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
         catch (Exception e)
         {
             Volatile.Write(ref _lastWriteFailure, Now());
+            Volatile.Write(ref _writesFailing, 1);
             if (inTransaction) TryRollback();
             // What the file holds for these keys is no longer certain: read it again next time.
             foreach (var write in batch) _recent.Remove(write.Key);
@@ -236,7 +237,7 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             return;
         }
 
-        Volatile.Write(ref _lastWriteSuccess, Now());
+        Volatile.Write(ref _writesFailing, 0);
         // An erase is done only when the WAL's older copies of the record are gone too.
         if (batch.Any(write => write.Json is null)) TryClearWal();
 
@@ -358,16 +359,15 @@ public sealed class SqliteConversationStore : IConversationStore, IDisposable
             using var command = _db.CreateCommand();
             command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'conversations'";
             if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 1) return false;
-            var failed = Volatile.Read(ref _lastWriteFailure);
-            if (failed <= Volatile.Read(ref _lastWriteSuccess)) return true;
-            if (Now() - failed < (long)WriteFailureShownFor.TotalMilliseconds) return false;
+            if (Volatile.Read(ref _writesFailing) == 0) return true;
+            if (Now() - Volatile.Read(ref _lastWriteFailure) < (long)WriteFailureShownFor.TotalMilliseconds) return false;
             Execute($"PRAGMA user_version = {SchemaVersion}");
-            Volatile.Write(ref _lastWriteSuccess, Now());
+            Volatile.Write(ref _writesFailing, 0);
             return true;
         }
         catch (SqliteException)
         {
-            Volatile.Write(ref _lastWriteFailure, Now());
+            if (Volatile.Read(ref _writesFailing) == 1) Volatile.Write(ref _lastWriteFailure, Now());
             return false;
         }
         finally

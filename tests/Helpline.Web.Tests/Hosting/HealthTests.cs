@@ -58,6 +58,25 @@ public sealed class HealthTests : IDisposable
     }
 
     [Fact]
+    public async Task SqliteStore_AfterFailedWrites_IsUnavailableForAWhile_ThenATestWriteBringsItBack()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var store = new SqliteConversationStore(Path.Combine(_folder, "helpline.db"), time);
+        Assert.True(await store.PingAsync());
+        store.StopGrowingForTests();
+        await Assert.ThrowsAsync<SqliteException>(async () =>
+        {
+            for (var i = 0; i < 200; i++) await store.TrySaveAsync($"sms:fill-{i}", new string('x', 2000), 0, TimeSpan.FromDays(1));
+        });
+
+        Assert.False(await store.PingAsync());
+        time.Advance(SqliteConversationStore.WriteFailureShownFor - TimeSpan.FromSeconds(1));
+        Assert.False(await store.PingAsync());
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await store.PingAsync()); // the test write (in place, no new page) succeeds
+    }
+
+    [Fact]
     public async Task Readyz_AfterARefusedContentEdit_ShowsNoPathOrTypeName()
     {
         using var app = new HelplineApp();
