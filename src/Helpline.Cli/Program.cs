@@ -26,6 +26,10 @@ static int Usage()
                                   write the content report (Markdown) to stdout or FILE
           audio render [--culture C] [--force] [--root DIR]
                                   render espeak-ng stand-ins for prompts that have no recording or voice
+          audio script CULTURE [--out DIR]
+                                  write what a volunteer records (HTML to print or read on a phone, and CSV)
+          audio import CULTURE FOLDER|ZIP --by NAME [--force] [--report FILE]
+                                  check, convert and save volunteers' recordings (WAV, MP3, M4A, OGG/Opus)
         """);
     return 2;
 }

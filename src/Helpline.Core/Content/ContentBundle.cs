@@ -24,5 +24,8 @@ public sealed class ContentBundle
     public IReadOnlyList<Fact> Facts { get; }
     public CompiledFlows Compiled { get; }
 
-    public string AudioFolder => Path.Combine(Root, "locales", "audio");
+    /// <summary>How recordings are found and treated; set by the loader from configuration.</summary>
+    public Voice.AudioSettings Audio { get; init; } = new();
+
+    public string AudioFolder => Audio.FolderUnder(Root);
 }

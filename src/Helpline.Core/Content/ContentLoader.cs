@@ -14,7 +14,7 @@ public static class ContentLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static ContentBundle Load(string root)
+    public static ContentBundle Load(string root, Voice.AudioSettings? audio = null)
     {
         root = Path.GetFullPath(root);
         foreach (var folder in new[] { "flows", "locales", "directory", "facts" })
@@ -28,7 +28,7 @@ public static class ContentLoader
         var organizations = Files(root, "directory").SelectMany(f => ReadList<Organization>(f, o => o.File = Relative(root, f))).ToList();
         var facts = Files(root, "facts").SelectMany(f => ReadList<Fact>(f, x => x.File = Relative(root, f))).ToList();
 
-        return new ContentBundle(root, flows, new LocaleCatalog(locales), new LegalDirectory(organizations), facts);
+        return new ContentBundle(root, flows, new LocaleCatalog(locales), new LegalDirectory(organizations), facts) { Audio = audio ?? new() };
     }
 
     /// <summary>The content root: the given folder, or the nearest folder above the working directory that has flows/.</summary>
