@@ -47,7 +47,7 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
     {
         var folder = Path.Combine(content.AudioFolder, locale.Culture);
         var prompts = VoicePrompts.For(content);
-        var audio = new PromptAudio(content.AudioFolder);
+        var audio = new PromptAudio(content);
         var voice = locale.Voice.EspeakVoice;
         List<string> rendered = [], unchanged = [], recorded = [], removed = [];
         List<SkippedPrompt> skipped = [];

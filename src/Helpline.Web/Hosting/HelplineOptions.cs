@@ -19,6 +19,9 @@ public sealed class HelplineOptions
 
     public StoreOptions Store { get; set; } = new();
 
+    /// <summary>"Helpline:Audio": the recordings folder (default locales/audio) and what a stale recording does.</summary>
+    public Helpline.Core.Voice.AudioSettings Audio { get; set; } = new();
+
     public int SmsSegmentBudget { get; set; } = 4;
 
     /// <summary>A conversation idle this long starts again at the main menu.</summary>
