@@ -36,6 +36,7 @@ public static class SimulatorEndpoints
 
         simulator.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
         simulator.MapGet("/report", (ContentSource content, TimeProvider time) => ContentReportPage.Render(content, time));
+        RecordingEndpoints.MapRecording(simulator, files);
         simulator.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
         simulator.MapGet("/lib/{file}", (string file, HttpContext http) => Asset(files, "lib/" + file, http));
 
