@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Helpline.Core.Content;
@@ -147,7 +146,10 @@ public static partial class RecordingScript
 
     private static string Gap(string text) => Placeholder().Replace(text, "…");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Every script left as it is (WebUtility would write "ó" as "&#243;"); only markup characters are escaped.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 
     private static string Field(string value)
     {
