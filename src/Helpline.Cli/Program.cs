@@ -33,6 +33,10 @@ static int Usage()
                                   record who verified a fact or directory entry, when, against which source
           translations status|mark|approve [--culture C] [--keys K1,K2] [--by NAME] [--all]
                                   review state of each translated text; mark machine drafts; approve
+          audio script CULTURE [--out DIR]
+                                  write what a volunteer records (HTML to print or read on a phone, and CSV)
+          audio import CULTURE FOLDER|ZIP --by NAME [--force] [--report FILE]
+                                  check, convert and save volunteers' recordings (WAV, MP3, M4A, OGG/Opus)
         """);
     return 2;
 }

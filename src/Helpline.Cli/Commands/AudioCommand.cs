@@ -8,13 +8,24 @@ namespace Helpline.Cli.Commands;
 /// </summary>
 public static class AudioCommand
 {
-    public static int Run(CliArgs args) => Run(args, new EspeakSpeechSynthesizer(), Console.Out, Console.Error);
+    public const string Usage = """
+        usage: helpline audio render [--culture C] [--force] [--root DIR] [--audio DIR]
+               helpline audio script CULTURE [--out DIR] [--root DIR] [--audio DIR]
+               helpline audio import CULTURE FOLDER|ZIP --by NAME [--force] [--report FILE] [--root DIR] [--audio DIR]
+        """;
+
+    public static int Run(CliArgs args) => args.Positional.FirstOrDefault() switch
+    {
+        "script" => AudioScriptCommand.Run(args, TimeProvider.System, Console.Out, Console.Error),
+        "import" => AudioImportCommand.Run(args, new AudioPrograms(), TimeProvider.System, Console.Out, Console.Error),
+        _ => Run(args, new EspeakSpeechSynthesizer(), Console.Out, Console.Error),
+    };
 
     public static int Run(CliArgs args, ISpeechSynthesizer synthesizer, TextWriter output, TextWriter errors)
     {
         if (args.Positional.FirstOrDefault() != "render")
         {
-            errors.WriteLine("usage: helpline audio render [--culture C] [--force] [--root DIR]");
+            errors.WriteLine(Usage);
             return 2;
         }
         var content = args.LoadContent();

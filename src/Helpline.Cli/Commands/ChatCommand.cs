@@ -18,7 +18,7 @@ public static class ChatCommand
         var engine = new ConversationEngine(content, TimeProvider.System, new EngineOptions { SmsSegmentBudget = args.GetInt("budget", 4) });
         var voice = args.Has("voice");
         var json = args.Has("json");
-        var audio = new PromptAudio(content.AudioFolder);
+        var audio = new PromptAudio(content);
         ConversationState? state = null;
 
         if (voice)

@@ -27,10 +27,21 @@ public sealed class CliArgs
 
     public string Root => ContentLoader.FindRoot(Get("root"));
 
+    /// <summary>The audio folder and stale-recording setting: Helpline__Audio__* from the environment, --audio DIR over it.</summary>
+    public Helpline.Core.Voice.AudioSettings Audio
+    {
+        get
+        {
+            var settings = Helpline.Core.Voice.AudioSettings.FromEnvironment();
+            if (Get("audio") is { } folder) settings.Folder = Path.GetFullPath(folder);
+            return settings;
+        }
+    }
+
     /// <summary>Loads the content, or prints why it cannot and returns null.</summary>
     public ContentBundle? LoadContent()
     {
-        try { return ContentLoader.Load(Root); }
+        try { return ContentLoader.Load(Root, Audio); }
         catch (Helpline.Core.ContentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

@@ -27,5 +27,8 @@ public sealed class ContentBundle
     /// <summary>Per-text review records of the translations (locales/review/), against which English each was made.</summary>
     public TranslationReviews Translations { get; init; } = TranslationReviews.Empty;
 
-    public string AudioFolder => Path.Combine(Root, "locales", "audio");
+    /// <summary>How recordings are found and treated; set by the loader from configuration.</summary>
+    public Voice.AudioSettings Audio { get; init; } = new();
+
+    public string AudioFolder => Audio.FolderUnder(Root);
 }

@@ -14,7 +14,7 @@ public static class ContentLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    public static ContentBundle Load(string root)
+    public static ContentBundle Load(string root, Voice.AudioSettings? audio = null)
     {
         root = Path.GetFullPath(root);
         foreach (var folder in new[] { "flows", "locales", "directory", "facts" })
@@ -31,6 +31,7 @@ public static class ContentLoader
         return new ContentBundle(root, flows, new LocaleCatalog(locales), new LegalDirectory(organizations), facts)
         {
             Translations = TranslationReviews.Load(root),
+            Audio = audio ?? new(),
         };
     }
 

@@ -83,10 +83,12 @@ public static partial class ContentReport
         md.AppendLine();
         md.AppendLine("Coverage counts the text keys the flows, the engine and the shown directory entries use; a key a language lacks is said in English. " +
             $"SMS figures are over each language's own texts that can be sent by SMS (not `voice.*`, `web.*` or `*.voice`), each measured alone; " +
-            $"a reply is paged to at most {budget} segments. Voice: how many call prompts are recorded, spoken by Twilio, espeak-ng stand-ins, or missing.");
+            $"a reply is paged to at most {budget} segments. Voice: how many call prompts are recorded by a person, recorded but stale (the text changed since), spoken by Twilio, " +
+            "espeak-ng stand-ins (synthetic, until a person records them; Pashto's are read by espeak-ng's Persian voice, which has no Pashto), or missing, " +
+            "and the seconds of audio in the files a call can play.");
         md.AppendLine();
-        Row(md, "Culture", "Name", "Direction", "Review", "Coverage", "Fallbacks", "SMS encoding", "Largest (segments)", "Median", $"Over {budget} segments", "Voice: recorded / Twilio / stand-in / missing");
-        Rule(md, 11);
+        Row(md, "Culture", "Name", "Direction", "Review", "Coverage", "Fallbacks", "SMS encoding", "Largest (segments)", "Median", $"Over {budget} segments", "Voice: recorded / stale / Twilio / stand-in / missing", "Audio (s)");
+        Rule(md, 12);
         foreach (var figures in locales)
         {
             var locale = figures.Locale;
@@ -102,7 +104,8 @@ public static partial class ContentReport
                 largest is null ? "-" : $"{largest.Segments} ({Code(largest.Key)})",
                 figures.MedianSegments.ToString("0.#", CultureInfo.InvariantCulture),
                 figures.OverBudget(budget).Count().ToString(CultureInfo.InvariantCulture),
-                $"{figures.Voice.Recorded} / {figures.Voice.Tts} / {figures.Voice.StandIn} / {figures.Voice.Missing}");
+                $"{figures.Voice.Recorded} / {figures.Voice.Stale} / {figures.Voice.Tts} / {figures.Voice.StandIn} / {figures.Voice.Missing}",
+                figures.Voice.AudioSeconds.ToString("0", CultureInfo.InvariantCulture));
         }
         md.AppendLine();
 

@@ -13,12 +13,14 @@ public sealed partial class ContentValidator
     private static void CheckVoice(ContentBundle content, List<Finding> findings)
     {
         var prompts = VoicePrompts.For(content);
-        var audio = new PromptAudio(content.AudioFolder);
+        var audio = new PromptAudio(content);
         foreach (var row in VoiceCoverage.Measure(content))
         {
             var locale = content.Locales.Get(row.Culture);
             findings.Add(new(Severity.Info, locale.File, "call prompts",
                 $"voice: {row.Recorded} recorded, {row.Tts} Twilio voice, {row.StandIn} stand-ins, {row.Missing} missing"));
+            if (row.Stale > 0 || row.AudioSeconds > 0)
+                findings.Add(new(Severity.Info, locale.File, "call audio", $"{row.Stale} stale recordings; {row.AudioSeconds:0} s of audio in the files a call can play"));
 
             foreach (var key in row.MissingKeys)
             {
@@ -31,6 +33,7 @@ public sealed partial class ContentValidator
             if (locale.Voice.SayLanguage is null) CheckStandInsAreCurrent(content, locale, prompts, audio, findings);
         }
         CheckAudioFileNames(content, prompts, findings);
+        CheckRecordings(content, prompts, audio, findings);
     }
 
     private static void CheckStandInsAreCurrent(ContentBundle content, Locale locale, IReadOnlyList<string> prompts, PromptAudio audio, List<Finding> findings)
@@ -69,7 +72,7 @@ public sealed partial class ContentValidator
             foreach (var file in System.IO.Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if (name == StandInManifest.FileName) continue;
+                if (name is StandInManifest.FileName or RecordingManifest.FileName) continue;
                 var problem = AudioFileProblem(name, keys, locale);
                 if (problem is not null) findings.Add(new(Severity.Warning, Relative(file), "audio", problem));
             }

@@ -80,7 +80,7 @@ public sealed partial class StandInManifest
 
     /// <summary>The hash a stand-in for this key should carry now; null when no stand-in can be made.</summary>
     public static string? CurrentHash(LocaleCatalog catalog, Locale locale, string key) =>
-        locale.Voice.EspeakVoice is { } voice && SpokenText(catalog, locale, key) is { Length: > 0 } text ? Hash(voice, text) : null;
+        locale.Voice.EspeakVoice is { } voice && SpokenText(catalog, locale, key) is { Length: > 0 } text ? Hash(voice, StandInParts.Describe(StandInParts.Split(voice, text))) : null;
 
     [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -47,7 +47,7 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
     {
         var folder = Path.Combine(content.AudioFolder, locale.Culture);
         var prompts = VoicePrompts.For(content);
-        var audio = new PromptAudio(content.AudioFolder);
+        var audio = new PromptAudio(content);
         var voice = locale.Voice.EspeakVoice;
         List<string> rendered = [], unchanged = [], recorded = [], removed = [];
         List<SkippedPrompt> skipped = [];
@@ -84,13 +84,14 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
                 }
 
                 var file = StandInFile(folder, key);
-                var hash = StandInManifest.Hash(voice, text);
+                var parts = StandInParts.Split(voice, text);
+                var hash = StandInManifest.Hash(voice, StandInParts.Describe(parts));
                 if (!force && File.Exists(file) && manifest.HashOf(key) == hash)
                 {
                     unchanged.Add(key);
                     continue;
                 }
-                synthesizer.Synthesize(voice, text, file);
+                Synthesize(parts, file);
                 manifest.Set(key, hash);
                 rendered.Add(key);
             }
@@ -106,6 +107,34 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
             manifest.Write(folder);
         }
         return new(locale.Culture, voice, rendered, unchanged, recorded, skipped, removed, error);
+    }
+
+    /// <summary>One voice speaks the whole text; a text in two scripts is spoken part by part and joined, a short breath between parts.</summary>
+    private void Synthesize(IReadOnlyList<SpokenPart> parts, string file)
+    {
+        if (parts.Count == 1)
+        {
+            synthesizer.Synthesize(parts[0].Voice, parts[0].Text, file);
+            return;
+        }
+        var work = System.IO.Directory.CreateTempSubdirectory("helpline-standin-parts-");
+        try
+        {
+            var files = parts.Select((part, i) =>
+            {
+                var partFile = Path.Combine(work.FullName, $"{i}.wav");
+                synthesizer.Synthesize(part.Voice, part.Text, partFile);
+                return partFile;
+            }).ToList();
+            var joined = Path.Combine(work.FullName, "joined.wav");
+            try { PcmAudio.Join(files, joined, pauseSeconds: 0.08); }
+            catch (AudioProgramException e) { throw new SpeechSynthesisException($"cannot join the parts of a mixed-script text: {e.Message}", e); }
+            File.Move(joined, file, overwrite: true);
+        }
+        finally
+        {
+            try { work.Delete(recursive: true); } catch (IOException) { }
+        }
     }
 
     public static string StandInFile(string cultureFolder, string key) => Path.Combine(cultureFolder, key + PromptAudio.StandInSuffix);

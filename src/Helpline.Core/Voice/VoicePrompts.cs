@@ -44,31 +44,104 @@ public static class VoicePrompts
         }
         return [.. keys.Select(Spoken).Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The same keys in the order a caller first meets them: the language menu, how the keys work, then
+    /// each menu and what it leads to, breadth first from the language menu (a volunteer records the way
+    /// a call unfolds); what only a mishap says (no input, a failed transfer) comes last.
+    /// </summary>
+    public static IReadOnlyList<string> InCallOrder(ContentBundle content)
+    {
+        var all = For(content);
+        var known = all.ToHashSet(StringComparer.Ordinal);
+        var english = content.Locales.English.Texts;
+        string Spoken(string key) => english.ContainsKey(key + ConversationEngine.VoiceSuffix) ? key + ConversationEngine.VoiceSuffix : key;
+        var ordered = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string? key)
+        {
+            if (key is null) return;
+            key = Spoken(key);
+            if (known.Contains(key) && seen.Add(key)) ordered.Add(key);
+        }
+
+        var compiled = content.Compiled;
+        var queue = new Queue<string>([compiled.LanguageMenu]);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { compiled.LanguageMenu };
+        var firstMenu = true;
+        while (queue.Count > 0)
+        {
+            var (flowId, nodeId) = CompiledFlows.Split(queue.Dequeue());
+            if (compiled.Flow(flowId) is not { } flow || flow.Node(nodeId) is not { } node) continue;
+            if (node.Kind == NodeKinds.LanguageMenu)
+            {
+                Add(node.Intro);
+                Add(Engine.Keys.LanguageOffer);
+                foreach (var digit in node.Languages.Select((_, i) => (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))) Add(Engine.Keys.Press(digit));
+            }
+            else
+            {
+                Add(node.Prompt);
+                node.Texts.ForEach(Add);
+                foreach (var option in node.Options)
+                {
+                    Add(option.Label);
+                    Add(Engine.Keys.Press(option.Digit));
+                }
+                if (node.Options.Count > 0 && firstMenu)
+                {
+                    // After the first menu a caller is told how the keys work.
+                    firstMenu = false;
+                    Add(Engine.Keys.VoiceKeys);
+                    Add(Engine.Keys.VoiceMenuFooter);
+                }
+                if (node.Kind == NodeKinds.Directory)
+                {
+                    foreach (var organization in content.Directory.All.Where(o => o.IsShown && (node.Need is null || o.Needs.Contains(node.Need))))
+                    {
+                        Add(organization.Description);
+                        Add(organization.WebsiteSpoken);
+                    }
+                }
+            }
+            foreach (var (_, target) in compiled.Edges(flow, node))
+                if (visited.Add(target)) queue.Enqueue(target);
+        }
+        foreach (var key in all) Add(key);
+        return ordered;
+    }
 }
 
-/// <summary>How many of a locale's call prompts are recorded, spoken by Twilio, rendered stand-ins, or missing.</summary>
-public sealed record VoiceCoverageRow(string Culture, int Recorded, int Tts, int StandIn, int Missing, IReadOnlyList<string> MissingKeys)
+/// <summary>
+/// What a caller hears in one language: how many call prompts are recorded (and current), stale
+/// recordings, Twilio's voice, stand-ins, or nothing, and the seconds of audio in the files that play.
+/// </summary>
+/// <param name="Stale">Recordings whose text changed since; counted here, not under Recorded, whatever plays meanwhile.</param>
+/// <param name="AudioSeconds">Seconds of every file a call in this language can play (recordings and stand-ins; Twilio's voice is not counted).</param>
+public sealed record VoiceCoverageRow(string Culture, int Recorded, int Tts, int StandIn, int Missing, IReadOnlyList<string> MissingKeys, int Stale = 0, double AudioSeconds = 0)
 {
-    public int Total => Recorded + Tts + StandIn + Missing;
+    public int Total => Recorded + Stale + Tts + StandIn + Missing;
 }
 
 public static class VoiceCoverage
 {
     public static IReadOnlyList<VoiceCoverageRow> Measure(ContentBundle content)
     {
-        var audio = new PromptAudio(content.AudioFolder);
+        var audio = new PromptAudio(content);
         var keys = VoicePrompts.For(content);
         var rows = new List<VoiceCoverageRow>();
         foreach (var locale in content.Locales.Locales)
         {
-            var sources = keys.Select(k => (Key: k, audio.Resolve(locale, k).Source)).ToList();
+            var sources = keys.Select(k => (Key: k, Sound: audio.Resolve(locale, k))).ToList();
             rows.Add(new VoiceCoverageRow(
                 locale.Culture,
-                sources.Count(s => s.Source == AudioSource.Recording),
-                sources.Count(s => s.Source == AudioSource.Tts),
-                sources.Count(s => s.Source == AudioSource.StandIn),
-                sources.Count(s => s.Source == AudioSource.Missing),
-                [.. sources.Where(s => s.Source == AudioSource.Missing).Select(s => s.Key)]));
+                sources.Count(s => s.Sound.Source == AudioSource.Recording && !s.Sound.Stale),
+                sources.Count(s => s.Sound.Source == AudioSource.Tts && !s.Sound.Stale),
+                sources.Count(s => s.Sound.Source == AudioSource.StandIn && !s.Sound.Stale),
+                sources.Count(s => s.Sound.Source == AudioSource.Missing),
+                [.. sources.Where(s => s.Sound.Source == AudioSource.Missing).Select(s => s.Key)],
+                sources.Count(s => s.Sound.Stale && s.Sound.Source != AudioSource.Missing),
+                Math.Round(sources.Sum(s => s.Sound.File is { } file ? PcmAudio.DurationOf(file) ?? 0 : 0), 1)));
         }
         return rows;
     }

@@ -55,7 +55,7 @@ public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptio
     {
         try
         {
-            source.Replace(StartupChecks.LoadContent(root));
+            source.Replace(StartupChecks.LoadContent(root, options.Value.Audio));
             logger.LogInformation("Content reloaded from {Root}", root);
         }
         catch (Exception e) when (e is Helpline.Core.ContentException or IOException or UnauthorizedAccessException)

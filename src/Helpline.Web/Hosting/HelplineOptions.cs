@@ -24,6 +24,8 @@ public sealed class HelplineOptions
     /// X-Forwarded-Proto headers are believed. Empty (the default): nobody's are.
     /// </summary>
     public string[] TrustedProxies { get; set; } = [];
+    /// <summary>"Helpline:Audio": the recordings folder (default locales/audio) and what a stale recording does.</summary>
+    public Helpline.Core.Voice.AudioSettings Audio { get; set; } = new();
 
     public int SmsSegmentBudget { get; set; } = 4;
 

@@ -37,7 +37,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HelplineOptions>>();
-            return new ContentSource(StartupChecks.LoadContent(options.Value.ContentRoot!), sp.GetRequiredService<TimeProvider>(), options);
+            return new ContentSource(StartupChecks.LoadContent(options.Value.ContentRoot!, options.Value.Audio), sp.GetRequiredService<TimeProvider>(), options);
         });
         services.AddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configuration.GetConnectionString("Redis")));
         services.AddSingleton<CallerErasure>();

@@ -26,9 +26,9 @@ public static class StartupChecks
     }
 
     /// <summary>Loads the content and refuses content with validation errors, naming each one.</summary>
-    public static ContentBundle LoadContent(string root)
+    public static ContentBundle LoadContent(string root, Helpline.Core.Voice.AudioSettings? audio = null)
     {
-        var content = ContentLoader.Load(root);
+        var content = ContentLoader.Load(root, audio);
         var errors = new ContentValidator(new ValidationOptions()).Validate(content).Where(f => f.Severity == Severity.Error).ToList();
         if (errors.Count > 0)
             throw new ContentException($"content under {root} has {errors.Count} errors:\n" + string.Join("\n", errors));

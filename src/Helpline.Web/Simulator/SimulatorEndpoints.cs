@@ -35,6 +35,7 @@ public static class SimulatorEndpoints
 
         simulator.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
         simulator.MapGet("/report", (ContentSource content, TimeProvider time) => ContentReportPage.Render(content, time));
+        RecordingEndpoints.MapRecording(simulator, files);
         simulator.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
 
         var api = simulator.MapGroup("/api");

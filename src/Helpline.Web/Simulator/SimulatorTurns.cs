@@ -160,7 +160,7 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
 
     /// <summary>Each prompt with where its sound comes from, as the call hears it (<see cref="VoicePromptPlan"/>).</summary>
     private static List<SpokenPrompt> Prompts(ContentBundle bundle, IReadOnlyList<Output> outputs, string? culture) =>
-        [.. VoicePromptPlan.For(bundle, new PromptAudio(bundle.AudioFolder), outputs, culture).Select(p => new SpokenPrompt(
+        [.. VoicePromptPlan.For(bundle, new PromptAudio(bundle), outputs, culture).Select(p => new SpokenPrompt(
             p.Text, p.Key, p.Locale.Culture, p.Locale.IsRightToLeft ? "rtl" : "ltr", SourceName(p.Sound.Source), p.AudioUrl,
             p.Sound.Source == AudioSource.Tts ? p.Locale.Voice.SayLanguage : null))];
 

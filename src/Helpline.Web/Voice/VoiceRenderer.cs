@@ -16,7 +16,7 @@ public sealed class VoiceRenderer(ContentBundle content, ILogger logger)
     public const string AudioPath = "/audio";
     public const int GatherTimeoutSeconds = 6;
 
-    private readonly PromptAudio _audio = new(content.AudioFolder);
+    private readonly PromptAudio _audio = new(content);
 
     /// <param name="step">The call's step, carried in action URLs so a repeated request is recognised.</param>
     /// <param name="callerId">The helpline's own number (the call's To), shown to the organization on a transfer.</param>
