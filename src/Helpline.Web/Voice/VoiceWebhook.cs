@@ -22,7 +22,7 @@ public sealed class VoiceWebhook(
     ConversationTurns turns,
     IConversationStore store,
     CallerKeys keys,
-    TwilioMessagesClient messages,
+    TextMeQueue textMe,
     HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
@@ -61,8 +61,8 @@ public sealed class VoiceWebhook(
             reply = turn.Reply;
             metrics.TransferEnded(turn.DialEnded, form["DialCallStatus"].ToString());
             metrics.TransferStarted(turn.Dialing);
-            if (turn.Texts is { Count: > 0 } texts && !string.IsNullOrWhiteSpace(from) && !string.IsNullOrWhiteSpace(to))
-                reply = await SendTextsAsync(keys.For("call", callSid), texts, from, to, turn, deliveryId, log, ct);
+            if (turn.Texts is { Count: > 0 } texts)
+                reply = await QueueTextsAsync(keys.For("call", callSid), new TextMeRequest(callSid, from, to, texts), turn, deliveryId, log, ct);
             if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
                 await turns.RunAsync(callerKey, r => { r.Culture = log.Locale; return new ConversationTurns.Outcome<bool>(r, true); }, ct);
         }
@@ -131,25 +131,23 @@ public sealed class VoiceWebhook(
     }
 
     /// <summary>
-    /// "Text me this": sent after the turn is saved, so a retried request cannot send twice. The caller
-    /// hears whether it worked; a failure replaces "sending" with "could not send" in the remembered reply.
+    /// "Text me this": queued after the turn is saved, so a retried request cannot send twice, and sent
+    /// by <see cref="TextMeSender"/> so the call is answered at once however slow Twilio is. The caller
+    /// hears "sending"; if it cannot even be queued (no number to send to, the queue full, the host
+    /// stopping) they hear at once that it could not be sent, and the remembered reply says so too.
     /// </summary>
-    private async Task<string> SendTextsAsync(string callKey, IReadOnlyList<string> texts, string from, string to, CallTurn turn, string deliveryId, TurnLog log, CancellationToken ct)
+    private async Task<string> QueueTextsAsync(string callKey, TextMeRequest request, CallTurn turn, string deliveryId, TurnLog log, CancellationToken ct)
     {
-        foreach (var text in texts)
-        {
-            var result = await messages.SendAsync(from, to, text, ct);
-            if (result.Sent) continue;
-            log.Outcome = "text-me-failed";
-            logger.LogWarning("Text-me SMS failed: {Error} (status {Status})", result.Error, result.StatusCode);
-            var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
-            var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
-            var reply = new VoiceRenderer(content.Current, logger).Render(outputs, turn.Culture, turn.Step, to);
-            await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
-            return reply;
-        }
-        log.Outcome = "text-me-sent";
-        return turn.Reply;
+        var queued = !string.IsNullOrWhiteSpace(request.To) && !string.IsNullOrWhiteSpace(request.From) && textMe.TryEnqueue(request);
+        if (queued) return turn.Reply;
+
+        log.Outcome = "text-me-refused";
+        logger.LogWarning("Text-me SMS not queued: {Reason} ({CallSid})", string.IsNullOrWhiteSpace(request.To) || string.IsNullOrWhiteSpace(request.From) ? "no number" : "queue full or closed", request.CallSid);
+        var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
+        var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
+        var reply = new VoiceRenderer(content.Current, logger).Render(outputs, turn.Culture, turn.Step, request.From);
+        await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
+        return reply;
     }
 
     private async Task<string?> RememberedCultureAsync(string callerKey, CancellationToken ct)

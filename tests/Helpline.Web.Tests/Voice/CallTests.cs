@@ -1,6 +1,8 @@
 using System.Xml.Linq;
 using Helpline.Testing;
 using Helpline.Web.Tests.Support;
+using Helpline.Web.Voice;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpline.Web.Tests.Voice;
 
@@ -206,16 +208,62 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TextMeThis_WhenTwilioFails_TellsTheCaller()
+    public async Task TextMeThis_WhenTwilioFails_TheCallGoesOn_AndTheFailureIsLoggedWithoutTheNumber()
     {
         _twilio.FailNext(10, 500);
         var call = NewCall();
         await call.StartAsync();
         foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
         var twiml = await call.PressAsync("1");
-        Assert.Contains(Said(twiml), s => s.Contains("could not send the text message", StringComparison.Ordinal));
+        Assert.Contains(Said(twiml), s => s.Contains("sending the text message", StringComparison.Ordinal));
+        Assert.Single(twiml.Elements("Gather")); // the call carries on while the text is tried
+        await TextMeOverAsync();
         Assert.Contains(_app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Text-me SMS failed", StringComparison.Ordinal));
+        Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
     }
+
+    [Fact]
+    public async Task TextMeThis_WhileTwilioHangs_TheCallIsAnsweredAtOnce()
+    {
+        // Twilio gives up on a webhook after 15 s. The Messages API here never answers and the client
+        // would wait an hour: a webhook that awaited the send could not answer at all.
+        var twilio = await LoopbackTwilioApi.StartAsync(HelplineApp.AccountSid, HelplineApp.AuthToken);
+        var app = new HelplineApp(new() { ["Twilio:ApiBaseUrl"] = twilio.BaseUrl, ["Twilio:SendTimeout"] = "01:00:00" });
+        try
+        {
+            twilio.HangNext(1);
+            var call = new Call(app, "CA-slow", Caller);
+            await call.StartAsync();
+            foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+
+            var answered = await call.PressAsync("1").WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Contains(Said(answered), s => s.Contains("sending the text message", StringComparison.Ordinal));
+            await twilio.WaitForRequestsAsync(1, TimeSpan.FromSeconds(15));
+            Assert.Empty(twilio.Messages); // still hung: the reply did not wait for it
+            var next = await call.PressAsync("#").WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Single(next.Elements("Gather"));
+        }
+        finally
+        {
+            // The hung request ends with the fake API, so the app's shutdown drain does not wait for it.
+            await twilio.DisposeAsync();
+            app.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task TextMeThis_WithNoNumberToSendTo_TellsTheCallerAtOnce()
+    {
+        var call = NewCall(from: "");
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+        var twiml = await call.PressAsync("1");
+        Assert.Contains(Said(twiml), s => s.Contains("could not send the text message", StringComparison.Ordinal));
+        Assert.DoesNotContain(Said(twiml), s => s.Contains("sending the text message", StringComparison.Ordinal));
+        Assert.Equal(0, _twilio.RequestCount);
+    }
+
+    private Task TextMeOverAsync() => _app.Services.GetRequiredService<TextMeQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task RepeatedActionRequest_GetsTheSameTwiml_AndDoesNotAdvanceTwice()
