@@ -26,4 +26,11 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
     public TurnResult Handle(ConversationState? stored, TurnInput input) =>
         new Turn(content, options, _paging, stored, input, time.GetUtcNow()).Run();
+
+    /// <summary>
+    /// What to say when a turn fails inside the helpline (the store is down, a bug): an apology in the
+    /// person's language (<paramref name="culture"/>, when known), where to find free legal help, and the
+    /// language menu, which needs no stored state. One source for every channel; each renders it.
+    /// </summary>
+    public IReadOnlyList<Output> Fallback(string? culture, Channel channel) => Engine.Fallback.Degraded(content, _paging, culture, channel);
 }

@@ -155,8 +155,7 @@ internal sealed class Turn
         {
             _state.Strikes = 0;
             // Before hanging up, leave the caller with somewhere to turn: the national free legal help listings.
-            foreach (var organization in _content.Directory.Lookup(ConversationEngine.LegalHelpNeed, null).Take(2))
-                _presenter.Outputs.AddRange(NodeBlocks.Spoken(organization, _presenter.Words));
+            _presenter.Outputs.AddRange(Fallback.LegalHelp(_content, _presenter.Words, 2));
             _presenter.Add(new TextOutput(Keys.VoiceGoodbye, _presenter.Words.Text(Keys.VoiceGoodbye)));
             _presenter.Add(new HangupOutput());
             return Done("gave-up");

@@ -23,6 +23,7 @@ public sealed class VoiceWebhook(
     IConversationStore store,
     CallerKeys keys,
     TextMeQueue textMe,
+    FallbackReplies fallback,
     HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
@@ -71,7 +72,7 @@ public sealed class VoiceWebhook(
             // Twilio would otherwise read its own English error and hang up on the caller.
             logger.LogError(e, "Voice turn failed ({CallSid}); answering with the degraded reply", callSid);
             log.Outcome = "degraded";
-            reply = Degraded(log.Locale, step, to);
+            reply = fallback.VoiceDegraded(log.Locale, step, to);
         }
 
         logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({CallSid})",
@@ -154,24 +155,5 @@ public sealed class VoiceWebhook(
     {
         var stored = await store.GetAsync(callerKey, ct);
         return stored is null ? null : ConversationRecord.FromJson(stored.Json).Culture;
-    }
-
-    /// <summary>
-    /// The degraded call: an apology, where to find free legal help, and the language menu, which needs
-    /// no stored state. Said in the caller's language when it is known, else English.
-    /// </summary>
-    private string Degraded(string? culture, int step, string to)
-    {
-        var bundle = content.Current;
-        var known = culture is not null && bundle.Locales.Has(culture) ? culture : "en";
-        var key = Keys.Apology + ConversationEngine.VoiceSuffix;
-        var outputs = new List<Output> { new TextOutput(key, bundle.Locales.Text(known, key)) };
-        foreach (var organization in bundle.Directory.Lookup(ConversationEngine.LegalHelpNeed, null).Take(1))
-        {
-            outputs.Add(new TextOutput(organization.Description, bundle.Locales.Text(known, organization.Description)));
-            if (organization.WebsiteSpoken is not null) outputs.Add(new TextOutput(organization.WebsiteSpoken, bundle.Locales.Text(known, organization.WebsiteSpoken)));
-        }
-        outputs.AddRange(content.Engine().Handle(null, new TurnInput(Channel.Voice, TurnKind.CallStarted)).Outputs);
-        return new VoiceRenderer(bundle, logger).Render(outputs, known, step, to);
     }
 }

@@ -1,7 +1,10 @@
 using System.Xml.Linq;
 using Helpline.Testing;
 using Helpline.Web.Tests.Support;
+using Helpline.Web.Content;
+using Helpline.Web.State;
 using Helpline.Web.Voice;
+using Moq;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpline.Web.Tests.Voice;
@@ -311,6 +314,28 @@ public sealed class CallTests : IAsyncLifetime
         foreach (var key in new[] { "0", "5", "1", "9", "1" }) await call.PressAsync(key);
         await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
         Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
+    }
+
+    [Fact]
+    public async Task StoreFailure_OnACall_ApologisesGivesLegalHelpAndOffersEachLanguage_InsideAGather()
+    {
+        var broken = new Mock<IConversationStore>();
+        broken.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("disk on fire"));
+        using var app = new HelplineApp(services: s => s.AddSingleton(broken.Object));
+        var content = app.Services.GetRequiredService<ContentSource>().Current;
+        string English(string key) => content.Locales.Text("en", key);
+        var legalHelp = content.Directory.Lookup(Helpline.Core.Engine.ConversationEngine.LegalHelpNeed, null)[0];
+
+        var twiml = await new Call(app, "CA-broken", Caller).StartAsync();
+        var said = Said(twiml).ToList();
+        Assert.Contains(said, s => s.Contains(English("error.apology.voice"), StringComparison.Ordinal));
+        Assert.Contains(said, s => s.Contains(English(legalHelp.Description), StringComparison.Ordinal));
+        Assert.Contains(said, s => s.Contains(English(legalHelp.WebsiteSpoken!), StringComparison.Ordinal));
+        // The language menu, offered in each language's own voice or recording, inside a Gather that takes keys.
+        var gather = twiml.Elements("Gather").Single();
+        Assert.Contains(gather.Elements("Say"), s => s.Attribute("language")?.Value == "es-US");
+        Assert.True(gather.Elements().Count() >= content.Compiled.Node(content.Compiled.LanguageMenu)!.Languages.Count);
+        Assert.Contains(app.Logs.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && e.Exception is InvalidOperationException);
     }
 
     [Fact]
