@@ -11,10 +11,17 @@ public sealed record PromptSound(AudioSource Source, string? File);
 /// Resolves a prompt the way DESIGN.md orders it: a person's recording, else Twilio's voice for the
 /// locale, else an espeak-ng stand-in. A language Twilio cannot speak never falls back to English TTS.
 /// </summary>
+/// <remarks>
+/// The folder is listed once, when this is made (once per content load in the web host, which reloads
+/// when a file under locales/ changes), so resolving a prompt on a call touches no disk.
+/// </remarks>
 public sealed class PromptAudio(string audioFolder)
 {
     public const string StandInSuffix = ".standin.wav";
     private static readonly string[] RecordingExtensions = [".mp3", ".wav"];
+
+    // culture folder -> the file names in it
+    private readonly Dictionary<string, HashSet<string>> _files = List(audioFolder);
 
     public string AudioFolder => audioFolder;
 
@@ -27,17 +34,26 @@ public sealed class PromptAudio(string audioFolder)
         {
             foreach (var extension in RecordingExtensions)
             {
-                var recording = Path.Combine(audioFolder, locale.Culture, key + extension);
-                if (File.Exists(recording)) return new(AudioSource.Recording, recording);
+                if (Has(locale.Culture, key + extension)) return new(AudioSource.Recording, Path.Combine(audioFolder, locale.Culture, key + extension));
             }
         }
         if (locale.Voice.SayLanguage is not null) return new(AudioSource.Tts, null);
         if (key is not null)
         {
-            var standIn = Path.Combine(audioFolder, locale.Culture, key + StandInSuffix);
-            if (File.Exists(standIn)) return new(AudioSource.StandIn, standIn);
+            if (Has(locale.Culture, key + StandInSuffix)) return new(AudioSource.StandIn, Path.Combine(audioFolder, locale.Culture, key + StandInSuffix));
         }
         return new(AudioSource.Missing, null);
+    }
+
+    private bool Has(string culture, string fileName) => _files.TryGetValue(culture, out var names) && names.Contains(fileName);
+
+    private static Dictionary<string, HashSet<string>> List(string folder)
+    {
+        var files = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(folder)) return files;
+        foreach (var cultureFolder in System.IO.Directory.EnumerateDirectories(folder))
+            files[Path.GetFileName(cultureFolder)] = new(System.IO.Directory.EnumerateFiles(cultureFolder).Select(Path.GetFileName)!, StringComparer.Ordinal);
+        return files;
     }
 
     /// <summary>The file name a prompt's audio is served under, relative to the culture's folder.</summary>

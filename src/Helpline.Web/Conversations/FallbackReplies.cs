@@ -12,7 +12,7 @@ namespace Helpline.Web.Conversations;
 /// where to find free legal help, and the language menu. Never a 500: Twilio would otherwise send or
 /// say its own English error.
 /// </summary>
-public sealed class FallbackReplies(ContentSource content, ILogger<FallbackReplies> logger)
+public sealed class FallbackReplies(ContentSource content, CallRenderers calls)
 {
     /// <summary>The degraded SMS or WhatsApp reply, as TwiML.</summary>
     public string SmsDegraded(string? culture, Channel channel) =>
@@ -23,8 +23,8 @@ public sealed class FallbackReplies(ContentSource content, ILogger<FallbackRepli
     /// <param name="callerId">The helpline's own number (the call's To).</param>
     public string VoiceDegraded(string? culture, int step, string? callerId)
     {
-        var bundle = content.Current;
-        var known = culture is not null && bundle.Locales.Has(culture) ? culture : null;
-        return new VoiceRenderer(bundle, logger).Render(content.Engine().Fallback(known, Channel.Voice), known ?? "en", step, callerId);
+        var renderer = calls.Current();
+        var known = culture is not null && renderer.Content.Locales.Has(culture) ? culture : null;
+        return renderer.Render(content.Engine().Fallback(known, Channel.Voice), known ?? "en", step, callerId);
     }
 }

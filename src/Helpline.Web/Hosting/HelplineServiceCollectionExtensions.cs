@@ -42,6 +42,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();
         services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
+        services.AddSingleton<Voice.CallRenderers>();
         services.AddSingleton<Voice.TextMeQueue>();
         services.AddSingleton(sp => new Voice.TextMeSender(sp.GetRequiredService<Voice.TextMeQueue>(), () => sp.GetRequiredService<TwilioMessagesClient>(),
             sp.GetRequiredService<Metrics.HelplineMetrics>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Voice.TextMeSender>>()));

@@ -24,6 +24,7 @@ public sealed class VoiceWebhook(
     CallerKeys keys,
     TextMeQueue textMe,
     FallbackReplies fallback,
+    CallRenderers renderers,
     HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
@@ -57,14 +58,16 @@ public sealed class VoiceWebhook(
         string reply;
         try
         {
+            // The caller's language is read when a call starts, and written only when a turn changes it.
             var remembered = kind == "start" && callerKey is not null ? await RememberedCultureAsync(callerKey, ct) : null;
-            var turn = await turns.RunAsync(keys.For("call", callSid), record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
+            var callKey = keys.For("call", callSid);
+            var turn = await turns.RunAsync(callKey, record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
             reply = turn.Reply;
             metrics.TransferEnded(turn.DialEnded, form["DialCallStatus"].ToString());
             metrics.TransferStarted(turn.Dialing);
             if (turn.Texts is { Count: > 0 } texts)
-                reply = await QueueTextsAsync(keys.For("call", callSid), new TextMeRequest(callSid, from, to, texts), turn, deliveryId, log, ct);
-            if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
+                reply = await QueueTextsAsync(callKey, new TextMeRequest(callSid, from, to, texts), turn, deliveryId, log, ct);
+            if (callerKey is not null && turn.LanguageChanged && log.Locale is not null)
                 await turns.RunAsync(callerKey, r => { r.Culture = log.Locale; return new ConversationTurns.Outcome<bool>(r, true); }, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -94,6 +97,8 @@ public sealed class VoiceWebhook(
     /// <summary>What one call turn produced: the TwiML, and any "text me this" messages still to send.</summary>
     private sealed record CallTurn(string Reply, IReadOnlyList<string>? Texts, IReadOnlyList<Output> Outputs, string? Culture, int Step)
     {
+        /// <summary>The turn chose a language other than the one the call had (or the caller's remembered one).</summary>
+        public bool LanguageChanged { get; init; }
         /// <summary>The organization whose dial this turn reports the end of.</summary>
         public string? DialEnded { get; init; }
         /// <summary>The organization this turn starts dialing.</summary>
@@ -116,6 +121,7 @@ public sealed class VoiceWebhook(
         }
 
         var state = record.State ?? (remembered is null ? null : new ConversationState { Culture = remembered });
+        var before = state?.Culture;
         var turn = content.Engine().Handle(state, input);
         record.State = turn.State;
         record.Step++;
@@ -126,9 +132,14 @@ public sealed class VoiceWebhook(
         record.TransferOrganization = turn.Outputs.OfType<TransferOutput>().FirstOrDefault()?.Organization.Id;
 
         var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).ToList();
-        var reply = new VoiceRenderer(content.Current, logger).Render(turn.Outputs, log.Locale, record.Step, to);
+        var reply = renderers.Current().Render(turn.Outputs, log.Locale, record.Step, to);
         record.Remember(deliveryId, reply);
-        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step) { DialEnded = dialEnded, Dialing = record.TransferOrganization });
+        return new(record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step)
+        {
+            DialEnded = dialEnded,
+            Dialing = record.TransferOrganization,
+            LanguageChanged = log.Locale is not null && log.Locale != before,
+        });
     }
 
     /// <summary>
@@ -146,7 +157,7 @@ public sealed class VoiceWebhook(
         logger.LogWarning("Text-me SMS not queued: {Reason} ({CallSid})", string.IsNullOrWhiteSpace(request.To) || string.IsNullOrWhiteSpace(request.From) ? "no number" : "queue full or closed", request.CallSid);
         var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
         var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
-        var reply = new VoiceRenderer(content.Current, logger).Render(outputs, turn.Culture, turn.Step, request.From);
+        var reply = renderers.Current().Render(outputs, turn.Culture, turn.Step, request.From);
         await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
         return reply;
     }

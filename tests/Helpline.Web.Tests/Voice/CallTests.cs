@@ -339,6 +339,33 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallersLanguageRecord_IsReadAtTheStart_AndWrittenOnlyWhenTheLanguageChanges()
+    {
+        var memory = new MemoryConversationStore(TimeProvider.System);
+        var store = new Mock<IConversationStore>();
+        store.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns((string k, CancellationToken c) => memory.GetAsync(k, c));
+        store.Setup(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((string k, string j, long v, TimeSpan t, CancellationToken c) => memory.TrySaveAsync(k, j, v, t, c));
+        using var app = new HelplineApp(services: s => s.AddSingleton(store.Object));
+        var callerKey = app.Services.GetRequiredService<CallerKeys>().For("voice", Caller);
+        int Writes() => store.Invocations.Count(i => i.Method.Name == nameof(IConversationStore.TrySaveAsync) && (string)i.Arguments[0] == callerKey);
+        int Reads() => store.Invocations.Count(i => i.Method.Name == nameof(IConversationStore.GetAsync) && (string)i.Arguments[0] == callerKey);
+
+        var call = new Call(app, "CA-lang", Caller);
+        await call.StartAsync();
+        Assert.Equal((1, 0), (Reads(), Writes())); // no language yet: nothing to remember
+        await call.PressAsync("1"); // Spanish: remembered (a read-modify-write of the caller's record)
+        Assert.Equal((2, 1), (Reads(), Writes()));
+        foreach (var key in new[] { "1", "1", "*", "0" }) await call.PressAsync(key); // an answer, its next part, repeat, the menu
+        Assert.Equal((2, 1), (Reads(), Writes())); // the same language: neither read nor written again
+
+        var again = new Call(app, "CA-lang-2", Caller);
+        var menu = await again.StartAsync();
+        Assert.Contains(Said(menu), s => s.Contains("Menú principal", StringComparison.Ordinal));
+        Assert.Equal((3, 1), (Reads(), Writes())); // remembered, and not rewritten
+    }
+
+    [Fact]
     public async Task MissingCallSid_Is400_WithValidTwiml()
     {
         var reply = await _app.PostAsync("/twilio/voice", [new("From", Caller)]);
