@@ -28,13 +28,14 @@ internal sealed class Wording(LocaleCatalog locales, ConversationState state, bo
         return locales.English.Texts.ContainsKey(key + ConversationEngine.VoiceSuffix) ? key + ConversationEngine.VoiceSuffix : key;
     }
 
-    public string Text(string key, params object[] args) => locales.Text(Culture, Key(key), args);
+    /// <summary>The text as the conversation's language has it, through Microsoft.Extensions.Localization.</summary>
+    public string Text(string key, params object[] args) => locales.Localizer(Culture)[Key(key), args].Value;
 
     /// <summary>A text as an output: the key it was found under (recordings are filed by it) and its words.</summary>
     public TextOutput Output(string key, params object[] args)
     {
         var found = Key(key);
-        return new TextOutput(found, locales.Text(Culture, found, args));
+        return new TextOutput(found, locales.Localizer(Culture)[found, args].Value);
     }
 
     /// <summary>The chosen place as said back: a state code, or "another place".</summary>

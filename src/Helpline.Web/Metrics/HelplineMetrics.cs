@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using Helpline.Web.Sms;
+using Helpline.Web.Conversations;
 
 namespace Helpline.Web.Metrics;
 
