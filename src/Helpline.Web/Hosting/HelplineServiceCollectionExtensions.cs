@@ -49,6 +49,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Voice.TextMeSender>());
         Metrics.MetricsEndpoints.AddHelplineMetrics(services);
         services.AddHostedService<ExpiredStatePurger>();
+        services.AddSingleton<IContentChanges, FileSystemContentChanges>();
         services.AddSingleton<ContentReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
 
