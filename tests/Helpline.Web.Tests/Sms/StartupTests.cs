@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Moq;
 using Helpline.Web.Hosting;
 using Helpline.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -40,7 +42,13 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public void MissingSecretsInDevelopment_AreAllowed() => Check([], Environments.Development);
+    public void MissingSecretsInDevelopment_AreAllowed_WithAWarningThatWebhooksWillBeRefused()
+    {
+        var logger = new Mock<ILogger>();
+        StartupChecks.Secrets(new ConfigurationBuilder().AddInMemoryCollection([]).Build(), new Environment(Environments.Development), logger.Object);
+        Assert.Single(logger.Invocations, i => i.Method.Name == nameof(ILogger.Log) && (LogLevel)i.Arguments[0] == LogLevel.Warning
+            && i.Arguments[2].ToString()!.Contains("Twilio:AuthToken is not set", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void SkippingSignaturesOutsideDevelopment_IsRefused()
