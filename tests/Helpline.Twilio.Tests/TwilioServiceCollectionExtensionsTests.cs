@@ -54,8 +54,9 @@ public sealed class TwilioServiceCollectionExtensionsTests
     {
         using var services = Build([]);
 
-        Assert.NotNull(services.GetRequiredService<TwilioSignatureFilter>());
-        Assert.NotNull(services.GetRequiredService<TwilioMessagesClient>());
+        // The filter is one shared instance; the client is a typed HttpClient, made anew from the factory each time.
+        Assert.Same(services.GetRequiredService<TwilioSignatureFilter>(), services.GetRequiredService<TwilioSignatureFilter>());
+        Assert.NotSame(services.GetRequiredService<TwilioMessagesClient>(), services.GetRequiredService<TwilioMessagesClient>());
         Assert.Same(TimeProvider.System, services.GetRequiredService<TimeProvider>());
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Helpline.Core.Engine;
@@ -27,10 +26,4 @@ public sealed class ConversationState
     [JsonIgnore] public string Position => $"{Flow}/{Node}";
 
     public ConversationState Clone() => (ConversationState)MemberwiseClone();
-
-    private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static ConversationState? FromJson(string json) => JsonSerializer.Deserialize<ConversationState>(json, Json);
 }

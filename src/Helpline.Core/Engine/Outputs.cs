@@ -31,7 +31,4 @@ public sealed record HangupOutput : Output;
 public sealed record EraseDataOutput : Output;
 
 /// <summary>The new state (null once erased), what to say, and a word for the log.</summary>
-public sealed record TurnResult(ConversationState? State, IReadOnlyList<Output> Outputs, string Outcome)
-{
-    public string Text => string.Join("\n\n", Outputs.OfType<TextOutput>().Select(t => t.Text));
-}
+public sealed record TurnResult(ConversationState? State, IReadOnlyList<Output> Outputs, string Outcome);

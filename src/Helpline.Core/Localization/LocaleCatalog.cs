@@ -1,5 +1,6 @@
 using System.Globalization;
 using Helpline.Core.Text;
+using Microsoft.Extensions.Localization;
 
 namespace Helpline.Core.Localization;
 
@@ -12,6 +13,7 @@ public sealed class LocaleCatalog
     public const string FallbackCulture = "en";
 
     private readonly Dictionary<string, Locale> _byCulture;
+    private readonly Dictionary<Locale, LocaleStringLocalizer> _localizers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Locale> _bySelectWord;
     // Word keys (InputNormalizer.WordKey) worked out once per content load, not on every message:
     // by culture and keyword (the locale's words plus English's), and by keyword across every locale.
@@ -24,6 +26,7 @@ public sealed class LocaleCatalog
         _byCulture = Locales.ToDictionary(l => l.Culture, StringComparer.OrdinalIgnoreCase);
         if (!_byCulture.ContainsKey(FallbackCulture))
             throw new ContentException($"locales: the fallback locale '{FallbackCulture}' is missing");
+        foreach (var locale in Locales) _localizers[locale] = new LocaleStringLocalizer(this, locale);
         _bySelectWord = new(StringComparer.Ordinal);
         foreach (var locale in Locales)
         {
@@ -56,9 +59,6 @@ public sealed class LocaleCatalog
         return English;
     }
 
-    /// <summary>The language a typed word names, in English or in its own script.</summary>
-    public Locale? BySelectWord(string normalizedInput) => ByWordKey(InputNormalizer.WordKey(normalizedInput));
-
     /// <summary>The language a word key (<see cref="InputNormalizer.WordKey"/>) names.</summary>
     public Locale? ByWordKey(string wordKey) => _bySelectWord.GetValueOrDefault(wordKey);
 
@@ -78,15 +78,11 @@ public sealed class LocaleCatalog
         return English.Texts.TryGetValue(key, out var english) ? new(english, FallbackCulture, !ReferenceEquals(locale, English)) : null;
     }
 
+    /// <summary>The culture's texts through Microsoft.Extensions.Localization (its parents', else English's, locale).</summary>
+    public IStringLocalizer Localizer(string? culture) => _localizers[Get(culture)];
+
     /// <summary>The text for a key, formatted; a missing key shows its name so a gap is visible, never a crash.</summary>
-    public string Text(string culture, string key, params object[] args)
-    {
-        var found = Find(culture, key);
-        if (found is null) return $"[{key}]";
-        if (args.Length == 0) return found.Value;
-        try { return string.Format(CultureInfo.InvariantCulture, found.Value, args); }
-        catch (FormatException) { return found.Value; }
-    }
+    public string Text(string culture, string key, params object[] args) => Localizer(culture)[key, args].Value;
 
     /// <summary>Words for a keyword name in this culture plus English, so "menu" works everywhere.</summary>
     public IEnumerable<string> Words(string culture, string keyword)

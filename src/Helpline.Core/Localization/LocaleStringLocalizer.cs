@@ -3,19 +3,23 @@ using Microsoft.Extensions.Localization;
 
 namespace Helpline.Core.Localization;
 
-/// <summary>An <see cref="IStringLocalizer"/> over one culture's locale file, falling back per key to English.</summary>
-public sealed class LocaleStringLocalizer(LocaleCatalog catalog, string culture) : IStringLocalizer
+/// <summary>
+/// One culture's texts through Microsoft.Extensions.Localization, falling back per key to English: every
+/// text the helpline says or writes is found and formatted here (<see cref="LocaleCatalog.Localizer"/>,
+/// one per locale and content load). A missing key is shown as "[key]" so a gap is visible, never a crash.
+/// </summary>
+public sealed class LocaleStringLocalizer(LocaleCatalog catalog, Locale locale) : IStringLocalizer
 {
-    public string Culture => culture;
+    public string Culture => locale.Culture;
 
     public LocalizedString this[string name]
     {
         get
         {
-            var found = catalog.Find(culture, name);
-            return found is null
-                ? new LocalizedString(name, name, resourceNotFound: true, searchedLocation: culture)
-                : new LocalizedString(name, found.Value, resourceNotFound: false, searchedLocation: found.Culture);
+            if (locale.Texts.TryGetValue(name, out var own)) return new LocalizedString(name, own, resourceNotFound: false, searchedLocation: locale.Culture);
+            return catalog.English.Texts.TryGetValue(name, out var english)
+                ? new LocalizedString(name, english, resourceNotFound: false, searchedLocation: LocaleCatalog.FallbackCulture)
+                : new LocalizedString(name, $"[{name}]", resourceNotFound: true, searchedLocation: locale.Culture);
         }
     }
 
@@ -24,34 +28,18 @@ public sealed class LocaleStringLocalizer(LocaleCatalog catalog, string culture)
         get
         {
             var raw = this[name];
-            if (raw.ResourceNotFound) return raw;
-            return new LocalizedString(name, string.Format(CultureInfo.InvariantCulture, raw.Value, arguments), false, raw.SearchedLocation);
+            if (raw.ResourceNotFound || arguments.Length == 0) return raw;
+            // A translation with a broken placeholder is said as written rather than failing the turn.
+            try { return new LocalizedString(name, string.Format(CultureInfo.InvariantCulture, raw.Value, arguments), false, raw.SearchedLocation); }
+            catch (FormatException) { return raw; }
         }
     }
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures)
     {
-        var own = catalog.Get(culture);
-        foreach (var (key, value) in own.Texts) yield return new LocalizedString(key, value, false, own.Culture);
-        if (!includeParentCultures || ReferenceEquals(own, catalog.English)) yield break;
-        foreach (var (key, value) in catalog.English.Texts.Where(t => !own.Texts.ContainsKey(t.Key)))
+        foreach (var (key, value) in locale.Texts) yield return new LocalizedString(key, value, false, locale.Culture);
+        if (!includeParentCultures || ReferenceEquals(locale, catalog.English)) yield break;
+        foreach (var (key, value) in catalog.English.Texts.Where(t => !locale.Texts.ContainsKey(t.Key)))
             yield return new LocalizedString(key, value, false, LocaleCatalog.FallbackCulture);
-    }
-}
-
-/// <summary>
-/// Serves locales/ through Microsoft.Extensions.Localization. Texts are shared by every part of the
-/// helpline, so the resource source and location are ignored: only the culture matters.
-/// </summary>
-public sealed class LocaleStringLocalizerFactory(Func<LocaleCatalog> catalog) : IStringLocalizerFactory
-{
-    public IStringLocalizer Create(Type resourceSource) => For(CultureInfo.CurrentUICulture.Name);
-
-    public IStringLocalizer Create(string baseName, string location) => For(CultureInfo.CurrentUICulture.Name);
-
-    public IStringLocalizer For(string culture)
-    {
-        var current = catalog();
-        return new LocaleStringLocalizer(current, current.Get(culture).Culture);
     }
 }

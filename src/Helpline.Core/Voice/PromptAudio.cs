@@ -15,12 +15,18 @@ public sealed record PromptSound(AudioSource Source, string? File, bool Stale = 
 /// A recording whose text changed since it was recorded (by the hashes in recordings.json) is passed
 /// over while <see cref="StaleRecordings.FallBack"/> is set: the caller hears the current words.
 /// </summary>
+/// <remarks>
+/// The folder is listed once, when this is made (once per content load in the web host, which reloads
+/// when a file under locales/ changes), so resolving a prompt on a call touches no disk.
+/// </remarks>
 public sealed class PromptAudio(string audioFolder, LocaleCatalog? catalog = null, StaleRecordings staleRecordings = StaleRecordings.Play)
 {
     public const string StandInSuffix = ".standin.wav";
     private static readonly string[] RecordingExtensions = [".mp3", ".wav"];
 
     private readonly RecordingManifests _manifests = new(audioFolder);
+    // culture folder -> the file names in it
+    private readonly Dictionary<string, HashSet<string>> _files = List(audioFolder);
 
     /// <summary>Resolves with the content's audio folder, texts (for staleness) and stale-recording setting.</summary>
     public PromptAudio(ContentBundle content) : this(content.AudioFolder, content.Locales, content.Audio.StaleRecordings) { }
@@ -41,8 +47,7 @@ public sealed class PromptAudio(string audioFolder, LocaleCatalog? catalog = nul
         if (locale.Voice.SayLanguage is not null) return new(AudioSource.Tts, null, stale);
         if (key is not null)
         {
-            var standIn = Path.Combine(audioFolder, locale.Culture, key + StandInSuffix);
-            if (File.Exists(standIn)) return new(AudioSource.StandIn, standIn, stale);
+            if (Has(locale.Culture, key + StandInSuffix)) return new(AudioSource.StandIn, Path.Combine(audioFolder, locale.Culture, key + StandInSuffix), stale);
         }
         return new(AudioSource.Missing, null, stale);
     }
@@ -52,10 +57,20 @@ public sealed class PromptAudio(string audioFolder, LocaleCatalog? catalog = nul
     {
         foreach (var extension in RecordingExtensions)
         {
-            var recording = Path.Combine(audioFolder, culture, key + extension);
-            if (File.Exists(recording)) return recording;
+            if (Has(culture, key + extension)) return Path.Combine(audioFolder, culture, key + extension);
         }
         return null;
+    }
+
+    private bool Has(string culture, string fileName) => _files.TryGetValue(culture, out var names) && names.Contains(fileName);
+
+    private static Dictionary<string, HashSet<string>> List(string folder)
+    {
+        var files = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(folder)) return files;
+        foreach (var cultureFolder in System.IO.Directory.EnumerateDirectories(folder))
+            files[Path.GetFileName(cultureFolder)] = new(System.IO.Directory.EnumerateFiles(cultureFolder).Select(Path.GetFileName)!, StringComparer.Ordinal);
+        return files;
     }
 
     /// <summary>Stale: the manifest's hashes differ from the current texts. Without a manifest entry (a file put there by hand) its age is unknown, and it plays.</summary>

@@ -8,10 +8,8 @@ namespace Helpline.Web.Content;
 /// restart. An edit that fails validation is refused and logged with the validator's messages; the
 /// last good content keeps serving callers.
 /// </summary>
-public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptions> options, TimeProvider time, ILogger<ContentReloader> logger) : BackgroundService
+public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptions> options, TimeProvider time, ILogger<ContentReloader> logger, IContentChanges changes) : BackgroundService
 {
-    private static readonly string[] Folders = ["flows", "locales", "directory", "facts"];
-
     /// <summary>Editors save several files at once: wait for the writes to settle before reloading.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
 
@@ -22,17 +20,7 @@ public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptio
         {
             FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite,
         });
-        var watchers = Folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists).Select(folder =>
-        {
-            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            FileSystemEventHandler signal = (_, _) => changed.Writer.TryWrite(true);
-            watcher.Changed += signal;
-            watcher.Created += signal;
-            watcher.Deleted += signal;
-            watcher.Renamed += (_, _) => changed.Writer.TryWrite(true);
-            return watcher;
-        }).ToList();
-
+        using var watching = changes.Watch(root, () => changed.Writer.TryWrite(true));
         try
         {
             while (await changed.Reader.WaitToReadAsync(stoppingToken))
@@ -44,10 +32,6 @@ public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptio
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-        }
-        finally
-        {
-            watchers.ForEach(w => w.Dispose());
         }
     }
 

@@ -2,41 +2,29 @@ using Helpline.Core.Channels;
 using Helpline.Core.Engine;
 using Helpline.Twilio;
 using Helpline.Web.Content;
+using Helpline.Web.Voice;
 
 namespace Helpline.Web.Conversations;
 
 /// <summary>
-/// What to say when a turn cannot be completed (the store is down, a bug): an apology in the caller's
-/// language (English and Spanish when it is not known), the emergency number, where to find free legal
-/// help, and the language menu, which needs no stored state to work.
+/// The degraded reply when a turn cannot be completed (the store is down, a bug), rendered for each
+/// channel from the engine's one fallback (<see cref="ConversationEngine.Fallback"/>): an apology,
+/// where to find free legal help, and the language menu. Never a 500: Twilio would otherwise send or
+/// say its own English error.
 /// </summary>
-public sealed class FallbackReplies(ContentSource content)
+public sealed class FallbackReplies(ContentSource content, CallRenderers calls)
 {
-    public const string ApologyKey = Keys.Apology;
+    /// <summary>The degraded SMS or WhatsApp reply, as TwiML.</summary>
+    public string SmsDegraded(string? culture, Channel channel) =>
+        new TwimlResponse().Message(SmsRenderer.Render(content.Engine().Fallback(culture, channel))).ToString();
 
-    public string ApologyText(string? culture)
+    /// <summary>The degraded call turn, as TwiML: said in the caller's language when it is known, else English.</summary>
+    /// <param name="step">The call's step, carried in the action URLs as on any turn.</param>
+    /// <param name="callerId">The helpline's own number (the call's To).</param>
+    public string VoiceDegraded(string? culture, int step, string? callerId)
     {
-        var locales = content.Current.Locales;
-        return culture is not null && locales.Has(culture)
-            ? locales.Text(culture, ApologyKey)
-            : $"{locales.Text("en", ApologyKey)}\n{locales.Text("es", ApologyKey)}";
-    }
-
-    /// <summary>The degraded SMS reply: apology, national legal-help contacts, and the language menu.</summary>
-    public string SmsDegraded(string? culture, Channel channel)
-    {
-        var bundle = content.Current;
-        var lines = new List<string> { ApologyText(culture) };
-        var contactCulture = culture is not null && bundle.Locales.Has(culture) ? culture : "en";
-        foreach (var organization in bundle.Directory.Lookup(ConversationEngine.LegalHelpNeed, null).Take(1))
-        {
-            var contact = $"{organization.Name}: {bundle.Locales.Text(contactCulture, organization.Description)}";
-            if (organization.Website is not null) contact += $"\n{bundle.Locales.Text(contactCulture, Keys.ContactWebsite, organization.Website)}";
-            lines.Add(contact);
-        }
-        // With no memory of the conversation, the one menu that still works is choosing a language.
-        var languageMenu = content.Engine().Handle(null, new TurnInput(channel, TurnKind.Message, ""));
-        lines.Add(SmsRenderer.Render(languageMenu.Outputs));
-        return new TwimlResponse().Message(SmsRenderer.Fit(string.Join("\n\n", lines))).ToString();
+        var renderer = calls.Current();
+        var known = culture is not null && renderer.Content.Locales.Has(culture) ? culture : null;
+        return renderer.Render(content.Engine().Fallback(known, Channel.Voice), known ?? "en", step, callerId);
     }
 }

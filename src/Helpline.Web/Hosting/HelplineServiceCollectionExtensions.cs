@@ -45,8 +45,14 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();
         services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
+        services.AddSingleton<Voice.CallRenderers>();
+        services.AddSingleton<Voice.TextMeQueue>();
+        services.AddSingleton(sp => new Voice.TextMeSender(sp.GetRequiredService<Voice.TextMeQueue>(), () => sp.GetRequiredService<TwilioMessagesClient>(),
+            sp.GetRequiredService<Metrics.HelplineMetrics>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Voice.TextMeSender>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<Voice.TextMeSender>());
         Metrics.MetricsEndpoints.AddHelplineMetrics(services);
         services.AddHostedService<ExpiredStatePurger>();
+        services.AddSingleton<IContentChanges, FileSystemContentChanges>();
         services.AddSingleton<ContentReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentReloader>());
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
-using Helpline.Web.Sms;
+using Helpline.Web.Conversations;
 
 namespace Helpline.Web.Metrics;
 
@@ -38,7 +38,7 @@ public sealed partial class HelplineMetrics
         _transfers = Meter.CreateCounter<long>("helpline.transfers", description: "Call transfers by directory organization: started, then how the dial ended.");
         _optOuts = Meter.CreateCounter<long>("helpline.opt_outs", description: "STOP (or another opt-out word) honoured.");
         _optIns = Meter.CreateCounter<long>("helpline.opt_ins", description: "START (or another opt-in word) after an opt-out.");
-        _textMe = Meter.CreateCounter<long>("helpline.text_me", description: "\"Text me this\" requests confirmed on a call, by whether Twilio took every message.");
+        _textMe = Meter.CreateCounter<long>("helpline.text_me", description: "\"Text me this\" requests confirmed on a call, by what became of them: sent (Twilio took every message), failed, refused (not queued: the queue was full or the caller's number unknown) or abandoned (unsent at shutdown).");
         _errors = Meter.CreateCounter<long>("helpline.errors", description: "Turns that failed inside the helpline and got the degraded reply.");
         _rateLimited = Meter.CreateCounter<long>("helpline.rate_limited", description: "Messages past the per-sender limit, answered with nothing.");
         _refused = Meter.CreateCounter<long>("helpline.webhook_refusals", description: "Webhook requests refused before any turn, by reason (unsigned, bad-signature, too-large, malformed, not-a-form, over-caller-limit, ...).");
@@ -58,12 +58,15 @@ public sealed partial class HelplineMetrics
         {
             case "opted-out": _optOuts.Add(1, channel); break;
             case "opted-in": _optIns.Add(1, channel); break;
-            case "text-me-sent": _textMe.Add(1, new KeyValuePair<string, object?>("result", "sent")); break;
-            case "text-me-failed": _textMe.Add(1, new KeyValuePair<string, object?>("result", "failed")); break;
+            case "text-me-refused": TextMeEnded("refused"); break;
             case "degraded": _errors.Add(1, channel); break;
         }
         _duration.Record(duration.TotalSeconds, channel);
     }
+
+    /// <summary>What became of a confirmed "text me this": sent, failed, refused or abandoned.</summary>
+    public void TextMeEnded(string result) =>
+        _textMe.Add(1, new KeyValuePair<string, object?>("result", result is "sent" or "failed" or "refused" or "abandoned" ? result : Other));
 
     /// <summary>A call is being dialed to this directory organization.</summary>
     public void TransferStarted(string? organization)
@@ -105,7 +108,7 @@ public sealed partial class HelplineMetrics
         "next", "menu", "back", "repeat", "more", "language", "not-an-option", "silence", "gave-up",
         "transfer", "transfer-next", "transfer-failed", "transfer-completed", "text-me-offered", "text-me", "text-me-cancelled",
         // webhooks
-        "duplicate", "stale-step", "opted-out", "ignored-opted-out", "opted-in", "degraded", "text-me-sent", "text-me-failed",
+        "duplicate", "stale-step", "opted-out", "ignored-opted-out", "opted-in", "degraded", "text-me-refused",
     };
 
     public static string ChannelLabel(string channel) => channel.ToLowerInvariant() switch

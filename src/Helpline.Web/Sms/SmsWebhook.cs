@@ -118,12 +118,3 @@ public sealed class SmsWebhook(ContentSource content, ConversationTurns turns, C
         return string.IsNullOrWhiteSpace(id) ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..32];
     }
 }
-
-/// <summary>What one turn's log event says; never a number, never a message.</summary>
-public sealed class TurnLog(Channel channel)
-{
-    public string Channel { get; } = channel.ToString();
-    public string? Locale { get; set; }
-    public string? Node { get; set; }
-    public string Outcome { get; set; } = "";
-}

@@ -22,8 +22,10 @@ public sealed class VoiceWebhook(
     ConversationTurns turns,
     IConversationStore store,
     CallerKeys keys,
-    TwilioMessagesClient messages,
+    TextMeQueue textMe,
     CallerErasure erasure,
+    FallbackReplies fallback,
+    CallRenderers renderers,
     HelplineMetrics metrics,
     ILogger<VoiceWebhook> logger)
 {
@@ -57,16 +59,18 @@ public sealed class VoiceWebhook(
         string reply;
         try
         {
+            // The caller's language is read when a call starts, and written only when a turn changes it.
             var remembered = kind == "start" && callerKey is not null ? await RememberedCultureAsync(callerKey, ct) : null;
-            var turn = await turns.RunAsync(keys.For("call", callSid), record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
+            var callKey = keys.For("call", callSid);
+            var turn = await turns.RunAsync(callKey, record => Turn(record, input, step, deliveryId, remembered, to, log), ct, CallStateLifetime);
             reply = turn.Reply;
             metrics.TransferEnded(turn.DialEnded, form["DialCallStatus"].ToString());
             metrics.TransferStarted(turn.Dialing);
-            if (turn.Texts is { Count: > 0 } texts && !string.IsNullOrWhiteSpace(from) && !string.IsNullOrWhiteSpace(to))
-                reply = await SendTextsAsync(keys.For("call", callSid), texts, from, to, turn, deliveryId, log, ct);
+            if (turn.Texts is { Count: > 0 } texts)
+                reply = await QueueTextsAsync(callKey, new TextMeRequest(callSid, from, to, texts), turn, deliveryId, log, ct);
             // "Delete my data" said on a call: the call's record is gone with the turn; the number's other records go too.
             if (log.Outcome == "erased" && !string.IsNullOrWhiteSpace(from)) await erasure.EraseAsync(from, ct);
-            if (callerKey is not null && log.Locale is not null && log.Locale != remembered)
+            if (callerKey is not null && turn.LanguageChanged && log.Locale is not null && log.Outcome != "erased")
                 await turns.RunAsync(callerKey, r => { r.Culture = log.Locale; return new ConversationTurns.Outcome<bool>(r, true); }, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -74,7 +78,7 @@ public sealed class VoiceWebhook(
             // Twilio would otherwise read its own English error and hang up on the caller.
             logger.LogError(e, "Voice turn failed ({CallSid}); answering with the degraded reply", callSid);
             log.Outcome = "degraded";
-            reply = Degraded(log.Locale, step, to);
+            reply = fallback.VoiceDegraded(log.Locale, step, to);
         }
 
         logger.LogInformation("Turn {Channel} {Locale} {Node} {Outcome} in {DurationMs:0.0} ms ({CallSid})",
@@ -96,6 +100,8 @@ public sealed class VoiceWebhook(
     /// <summary>What one call turn produced: the TwiML, and any "text me this" messages still to send.</summary>
     private sealed record CallTurn(string Reply, IReadOnlyList<string>? Texts, IReadOnlyList<Output> Outputs, string? Culture, int Step)
     {
+        /// <summary>The turn chose a language other than the one the call had (or the caller's remembered one).</summary>
+        public bool LanguageChanged { get; init; }
         /// <summary>The organization whose dial this turn reports the end of.</summary>
         public string? DialEnded { get; init; }
         /// <summary>The organization this turn starts dialing.</summary>
@@ -118,6 +124,7 @@ public sealed class VoiceWebhook(
         }
 
         var state = record.State ?? (remembered is null ? null : new ConversationState { Culture = remembered });
+        var before = state?.Culture;
         var turn = content.Engine().Handle(state, input);
         record.State = turn.State;
         record.Step++;
@@ -128,56 +135,40 @@ public sealed class VoiceWebhook(
         record.TransferOrganization = turn.Outputs.OfType<TransferOutput>().FirstOrDefault()?.Organization.Id;
 
         var texts = turn.Outputs.OfType<SendTextOutput>().SelectMany(t => t.Messages).ToList();
-        var reply = new VoiceRenderer(content.Current, logger).Render(turn.Outputs, log.Locale, record.Step, to);
+        var reply = renderers.Current().Render(turn.Outputs, log.Locale, record.Step, to);
         record.Remember(deliveryId, reply);
         var erased = turn.Outputs.OfType<EraseDataOutput>().Any();
-        return new(erased ? null : record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step) { DialEnded = dialEnded, Dialing = record.TransferOrganization });
+        return new(erased ? null : record, new CallTurn(reply, texts, turn.Outputs, log.Locale, record.Step)
+        {
+            DialEnded = dialEnded,
+            Dialing = record.TransferOrganization,
+            LanguageChanged = log.Locale is not null && log.Locale != before,
+        });
     }
 
     /// <summary>
-    /// "Text me this": sent after the turn is saved, so a retried request cannot send twice. The caller
-    /// hears whether it worked; a failure replaces "sending" with "could not send" in the remembered reply.
+    /// "Text me this": queued after the turn is saved, so a retried request cannot send twice, and sent
+    /// by <see cref="TextMeSender"/> so the call is answered at once however slow Twilio is. The caller
+    /// hears "sending"; if it cannot even be queued (no number to send to, the queue full, the host
+    /// stopping) they hear at once that it could not be sent, and the remembered reply says so too.
     /// </summary>
-    private async Task<string> SendTextsAsync(string callKey, IReadOnlyList<string> texts, string from, string to, CallTurn turn, string deliveryId, TurnLog log, CancellationToken ct)
+    private async Task<string> QueueTextsAsync(string callKey, TextMeRequest request, CallTurn turn, string deliveryId, TurnLog log, CancellationToken ct)
     {
-        foreach (var text in texts)
-        {
-            var result = await messages.SendAsync(from, to, text, ct);
-            if (result.Sent) continue;
-            log.Outcome = "text-me-failed";
-            logger.LogWarning("Text-me SMS failed: {Error} (status {Status})", result.Error, result.StatusCode);
-            var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
-            var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
-            var reply = new VoiceRenderer(content.Current, logger).Render(outputs, turn.Culture, turn.Step, to);
-            await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
-            return reply;
-        }
-        log.Outcome = "text-me-sent";
-        return turn.Reply;
+        var queued = !string.IsNullOrWhiteSpace(request.To) && !string.IsNullOrWhiteSpace(request.From) && textMe.TryEnqueue(request);
+        if (queued) return turn.Reply;
+
+        log.Outcome = "text-me-refused";
+        logger.LogWarning("Text-me SMS not queued: {Reason} ({CallSid})", string.IsNullOrWhiteSpace(request.To) || string.IsNullOrWhiteSpace(request.From) ? "no number" : "queue full or closed", request.CallSid);
+        var failedText = content.Current.Locales.Text(turn.Culture ?? "en", Keys.VoiceTextFailed);
+        var outputs = turn.Outputs.Select(o => o is TextOutput { Key: Keys.VoiceTextSending } ? new TextOutput(Keys.VoiceTextFailed, failedText) : o).ToList();
+        var reply = renderers.Current().Render(outputs, turn.Culture, turn.Step, request.From);
+        await turns.RunAsync(callKey, r => { r.Remember(deliveryId, reply); return new ConversationTurns.Outcome<bool>(r, true); }, ct, CallStateLifetime);
+        return reply;
     }
 
     private async Task<string?> RememberedCultureAsync(string callerKey, CancellationToken ct)
     {
         var stored = await store.GetAsync(callerKey, ct);
         return stored is null ? null : ConversationRecord.FromJson(stored.Json).Culture;
-    }
-
-    /// <summary>
-    /// The degraded call: an apology, where to find free legal help, and the language menu, which needs
-    /// no stored state. Said in the caller's language when it is known, else English.
-    /// </summary>
-    private string Degraded(string? culture, int step, string to)
-    {
-        var bundle = content.Current;
-        var known = culture is not null && bundle.Locales.Has(culture) ? culture : "en";
-        var key = Keys.Apology + ConversationEngine.VoiceSuffix;
-        var outputs = new List<Output> { new TextOutput(key, bundle.Locales.Text(known, key)) };
-        foreach (var organization in bundle.Directory.Lookup(ConversationEngine.LegalHelpNeed, null).Take(1))
-        {
-            outputs.Add(new TextOutput(organization.Description, bundle.Locales.Text(known, organization.Description)));
-            if (organization.WebsiteSpoken is not null) outputs.Add(new TextOutput(organization.WebsiteSpoken, bundle.Locales.Text(known, organization.WebsiteSpoken)));
-        }
-        outputs.AddRange(content.Engine().Handle(null, new TurnInput(Channel.Voice, TurnKind.CallStarted)).Outputs);
-        return new VoiceRenderer(bundle, logger).Render(outputs, known, step, to);
     }
 }

@@ -8,7 +8,8 @@ namespace Helpline.Core.Tests.Engine;
 /// <summary>
 /// Runs a transcript file: "> what the person sends", then "< the reply contains" / "<! the reply does not contain"
 /// lines. "@voice" makes it a call ("> " sends keys, "> (silence)" times out); "@advance 31m" moves the fake clock;
-/// "@content minimal" uses the test fixture instead of the repository's content.
+/// "@content minimal" uses the test fixture instead of the repository's content; "#" starts a comment. Any other
+/// line fails the transcript, so a typo cannot silently drop an assertion.
 /// </summary>
 public static class TranscriptRunner
 {
@@ -69,8 +70,17 @@ public static class TranscriptRunner
             {
                 Assert.Equal(line["@state ".Length..].Trim(), state?.Position ?? "(erased)");
             }
+            else if (!IsNote(line))
+            {
+                // A typo ("<  ", "< !", "@stat") must not quietly turn an assertion into nothing.
+                Assert.Fail($"{where}: not a transcript line: \"{line}\" (use > < <! @voice @content @advance @state, # for a comment)");
+            }
         }
     }
+
+    /// <summary>A line that asserts nothing by design: blank, a comment, or a setting read before the run.</summary>
+    public static bool IsNote(string line) =>
+        line.Trim().Length == 0 || line.StartsWith('#') || line.Trim() is "@voice" or "@content minimal";
 
     /// <summary>The reply as the person gets it; for calls, prompts and actions one per line.</summary>
     public static string Describe(TurnResult turn, bool voice)
@@ -99,4 +109,39 @@ public class TranscriptTests
     [Theory]
     [MemberData(nameof(TranscriptRunner.All), MemberType = typeof(TranscriptRunner))]
     public void Transcript(string file) => TranscriptRunner.Run(file);
+}
+
+public class TranscriptRunnerTests : IDisposable
+{
+    private readonly string _file = Path.Combine(TranscriptRunner.Folder, $"zz-runner-test-{Guid.NewGuid():N}.tmp");
+
+    public void Dispose() => File.Delete(_file);
+
+    private void Run(params string[] lines)
+    {
+        File.WriteAllLines(_file, lines);
+        TranscriptRunner.Run(Path.GetFileName(_file));
+    }
+
+    [Theory]
+    [InlineData("< Main menu")]
+    [InlineData("# a comment")]
+    [InlineData("")]
+    public void Run_KnownLines_Pass(string line) => Run("> english", line);
+
+    [Theory]
+    [InlineData("<Main menu")]
+    [InlineData("<!Main menu")]
+    [InlineData("@stat main/main")]
+    [InlineData("expect: Main menu")]
+    public void Run_UnknownLine_FailsNamingIt(string line)
+    {
+        var error = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Run("> english", line));
+        Assert.Contains("not a transcript line", error.Message);
+        Assert.Contains(line, error.Message);
+    }
+
+    [Fact]
+    public void Run_AssertionThatDoesNotHold_Fails() =>
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Run("> english", "< no such reply"));
 }

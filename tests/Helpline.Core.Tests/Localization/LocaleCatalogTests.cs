@@ -35,32 +35,27 @@ public class LocaleCatalogTests
     [InlineData("spanish")]
     [InlineData("hola")]
     public void BySelectWord_NamesInOwnScriptOrEnglish_SelectTheLanguage(string typed) =>
-        Assert.Equal("es", Catalog.BySelectWord(typed)?.Culture);
+        Assert.Equal("es", Catalog.ByWordKey(Helpline.Core.Text.InputNormalizer.WordKey(typed))?.Culture);
 
     [Fact]
-    public void StringLocalizer_ServesTextsThroughMicrosoftExtensionsLocalization()
+    public void Localizer_ServesTextsThroughMicrosoftExtensionsLocalization_WithEnglishPerKey()
     {
-        var factory = new LocaleStringLocalizerFactory(() => Catalog);
-        var spanish = factory.For("es");
+        var spanish = Catalog.Localizer("es");
         Assert.Equal("Menú principal:", spanish["main.prompt"].Value);
         Assert.False(spanish["main.prompt"].ResourceNotFound);
         Assert.Equal("en", spanish["fear.2"].SearchedLocation);
         Assert.True(spanish["no.such.key"].ResourceNotFound);
-        Assert.Equal("Place: Texas.", factory.For("en")["directory.region_chosen", "Texas"].Value);
+        Assert.Equal("[no.such.key]", spanish["no.such.key"].Value);
+        Assert.Equal("Place: Texas.", Catalog.Localizer("en")["directory.region_chosen", "Texas"].Value);
         Assert.Contains(spanish.GetAllStrings(includeParentCultures: true), s => s.Name == "fear.2");
         Assert.DoesNotContain(spanish.GetAllStrings(includeParentCultures: false), s => s.Name == "fear.2");
+        Assert.Same(spanish, Catalog.Localizer("es-MX")); // one per locale and content load, parents first
     }
 
     [Fact]
-    public void StringLocalizerFactory_CreateForType_UsesTheCurrentUiCulture()
+    public void Text_IsTheLocalizersValue()
     {
-        var factory = new LocaleStringLocalizerFactory(() => Catalog);
-        var previous = System.Globalization.CultureInfo.CurrentUICulture;
-        try
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("es-MX");
-            Assert.Equal("Menú principal:", factory.Create(typeof(LocaleCatalogTests))["main.prompt"].Value);
-        }
-        finally { System.Globalization.CultureInfo.CurrentUICulture = previous; }
+        Assert.Equal(Catalog.Localizer("es")["main.prompt"].Value, Catalog.Text("es", "main.prompt"));
     }
+
 }

@@ -1,3 +1,4 @@
+using Helpline.Core.Engine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Helpline.Core.Content;
@@ -40,7 +41,9 @@ public class ContentReportTests
     public void Write_MinimalFixture_CountsTheKeysSpanishLacksAsFallbacks()
     {
         var content = TestContent.Minimal;
-        var used = UsedTextKeys.Find(content).Count;
+        // Counted from the fixture, not by the code under test: its English has every text the helpline
+        // says (the validator requires it) and, besides spoken ".voice" variants, one it never says.
+        var used = content.Locales.English.Texts.Keys.Count(k => !k.EndsWith(ConversationEngine.VoiceSuffix, StringComparison.Ordinal) && k != "voice.call_organization");
         // Every one of the six texts es.yaml has is one a flow or the engine uses; everything else falls back.
         var spanishOwn = content.Locales.Get("es").Texts.Count;
         Assert.Equal(6, spanishOwn);

@@ -24,6 +24,19 @@ public sealed class PromptAudioTests : IDisposable
     private PromptSound Resolve(Locale locale, string? key) => new PromptAudio(_audioFolder).Resolve(locale, key);
 
     [Fact]
+    public void Resolve_UsesTheFolderAsListedWhenMade_NotTheDiskOnEveryPrompt()
+    {
+        var recording = Put("es", "welcome.wav");
+        var audio = new PromptAudio(_audioFolder);
+        File.Delete(recording);
+        Put("es", "help.wav");
+        // A call resolves from the listing of its content load; the next load (any change under locales/) sees the change.
+        Assert.Equal(AudioSource.Recording, audio.Resolve(WithTwilioVoice, "welcome").Source);
+        Assert.Equal(AudioSource.Tts, audio.Resolve(WithTwilioVoice, "help").Source);
+        Assert.Equal(AudioSource.Recording, Resolve(WithTwilioVoice, "help").Source);
+    }
+
+    [Fact]
     public void Resolve_RecordingBesideTwilioVoice_PlaysTheRecording()
     {
         var recording = Put("es", "welcome.wav");

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Helpline.Core.Engine;
 using Helpline.Web.Metrics;
-using Helpline.Web.Sms;
+using Helpline.Web.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpline.Web.Tests.Metrics;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Moq;
 using Helpline.Web.Hosting;
 using Helpline.Web.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -95,6 +97,15 @@ public sealed class StartupTests
         ["Helpline:CallerKeySecret"] = "",
         ["Helpline:PublicBaseUrl"] = "",
     }, "Development"));
+
+    [Fact]
+    public void MissingAuthTokenInDevelopment_WarnsThatWebhooksWillBeRefused()
+    {
+        var logger = new Mock<ILogger>();
+        StartupChecks.WarnAboutDevelopmentSettings(new Helpline.Twilio.TwilioOptions(), new Environment(Environments.Development), logger.Object);
+        Assert.Single(logger.Invocations, i => i.Method.Name == nameof(ILogger.Log) && (LogLevel)i.Arguments[0] == LogLevel.Warning
+            && i.Arguments[2].ToString()!.Contains("Twilio:AuthToken is not set", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void CompleteSettings_Start() => Assert.Equal("", StartFailure([]));

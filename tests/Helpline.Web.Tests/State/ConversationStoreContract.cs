@@ -152,7 +152,13 @@ public abstract class ConversationStoreContract : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_MissingKey_DoesNothing()
     {
-        await Store.DeleteAsync(NewKey());
+        var other = NewKey();
+        await Store.TrySaveAsync(other, """{"n":1}""", 0, Day);
+        var missing = NewKey();
+        await Store.DeleteAsync(missing);
+        Assert.Null(await Store.GetAsync(missing));
+        Assert.Equal(new StoredRecord("""{"n":1}""", 1), await Store.GetAsync(other)); // nothing else erased
+        Assert.True(await Store.TrySaveAsync(missing, """{"n":2}""", 0, Day)); // and the key is still free to use
     }
 
     [Fact]

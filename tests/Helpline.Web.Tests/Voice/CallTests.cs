@@ -1,6 +1,11 @@
 using System.Xml.Linq;
 using Helpline.Testing;
 using Helpline.Web.Tests.Support;
+using Helpline.Web.Content;
+using Helpline.Web.State;
+using Helpline.Web.Voice;
+using Moq;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Helpline.Web.Tests.Voice;
 
@@ -206,16 +211,62 @@ public sealed class CallTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TextMeThis_WhenTwilioFails_TellsTheCaller()
+    public async Task TextMeThis_WhenTwilioFails_TheCallGoesOn_AndTheFailureIsLoggedWithoutTheNumber()
     {
         _twilio.FailNext(10, 500);
         var call = NewCall();
         await call.StartAsync();
         foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
         var twiml = await call.PressAsync("1");
-        Assert.Contains(Said(twiml), s => s.Contains("could not send the text message", StringComparison.Ordinal));
+        Assert.Contains(Said(twiml), s => s.Contains("sending the text message", StringComparison.Ordinal));
+        Assert.Single(twiml.Elements("Gather")); // the call carries on while the text is tried
+        await TextMeOverAsync();
         Assert.Contains(_app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Text-me SMS failed", StringComparison.Ordinal));
+        Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
     }
+
+    [Fact]
+    public async Task TextMeThis_WhileTwilioHangs_TheCallIsAnsweredAtOnce()
+    {
+        // Twilio gives up on a webhook after 15 s. The Messages API here never answers and the client
+        // would wait an hour: a webhook that awaited the send could not answer at all.
+        var twilio = await LoopbackTwilioApi.StartAsync(HelplineApp.AccountSid, HelplineApp.AuthToken);
+        var app = new HelplineApp(new() { ["Twilio:ApiBaseUrl"] = twilio.BaseUrl, ["Twilio:SendTimeout"] = "01:00:00" });
+        try
+        {
+            twilio.HangNext(1);
+            var call = new Call(app, "CA-slow", Caller);
+            await call.StartAsync();
+            foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+
+            var answered = await call.PressAsync("1").WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Contains(Said(answered), s => s.Contains("sending the text message", StringComparison.Ordinal));
+            await twilio.WaitForRequestsAsync(1, TimeSpan.FromSeconds(15));
+            Assert.Empty(twilio.Messages); // still hung: the reply did not wait for it
+            var next = await call.PressAsync("#").WaitAsync(TimeSpan.FromSeconds(15));
+            Assert.Single(next.Elements("Gather"));
+        }
+        finally
+        {
+            // The hung request ends with the fake API, so the app's shutdown drain does not wait for it.
+            await twilio.DisposeAsync();
+            app.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task TextMeThis_WithNoNumberToSendTo_TellsTheCallerAtOnce()
+    {
+        var call = NewCall(from: "");
+        await call.StartAsync();
+        foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+        var twiml = await call.PressAsync("1");
+        Assert.Contains(Said(twiml), s => s.Contains("could not send the text message", StringComparison.Ordinal));
+        Assert.DoesNotContain(Said(twiml), s => s.Contains("sending the text message", StringComparison.Ordinal));
+        Assert.Equal(0, _twilio.RequestCount);
+    }
+
+    private Task TextMeOverAsync() => _app.Services.GetRequiredService<TextMeQueue>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task RepeatedActionRequest_GetsTheSameTwiml_AndDoesNotAdvanceTwice()
@@ -263,6 +314,55 @@ public sealed class CallTests : IAsyncLifetime
         foreach (var key in new[] { "0", "5", "1", "9", "1" }) await call.PressAsync(key);
         await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
         Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
+    }
+
+    [Fact]
+    public async Task StoreFailure_OnACall_ApologisesGivesLegalHelpAndOffersEachLanguage_InsideAGather()
+    {
+        var broken = new Mock<IConversationStore>();
+        broken.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("disk on fire"));
+        using var app = new HelplineApp(services: s => s.AddSingleton(broken.Object));
+        var content = app.Services.GetRequiredService<ContentSource>().Current;
+        string English(string key) => content.Locales.Text("en", key);
+        var legalHelp = content.Directory.Lookup(Helpline.Core.Engine.ConversationEngine.LegalHelpNeed, null)[0];
+
+        var twiml = await new Call(app, "CA-broken", Caller).StartAsync();
+        var said = Said(twiml).ToList();
+        Assert.Contains(said, s => s.Contains(English("error.apology.voice"), StringComparison.Ordinal));
+        Assert.Contains(said, s => s.Contains(English(legalHelp.Description), StringComparison.Ordinal));
+        Assert.Contains(said, s => s.Contains(English(legalHelp.WebsiteSpoken!), StringComparison.Ordinal));
+        // The language menu, offered in each language's own voice or recording, inside a Gather that takes keys.
+        var gather = twiml.Elements("Gather").Single();
+        Assert.Contains(gather.Elements("Say"), s => s.Attribute("language")?.Value == "es-US");
+        Assert.True(gather.Elements().Count() >= content.Compiled.Node(content.Compiled.LanguageMenu)!.Languages.Count);
+        Assert.Contains(app.Logs.Events, e => e.Level == Serilog.Events.LogEventLevel.Error && e.Exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public async Task CallersLanguageRecord_IsReadAtTheStart_AndWrittenOnlyWhenTheLanguageChanges()
+    {
+        var memory = new MemoryConversationStore(TimeProvider.System);
+        var store = new Mock<IConversationStore>();
+        store.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns((string k, CancellationToken c) => memory.GetAsync(k, c));
+        store.Setup(s => s.TrySaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<long>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((string k, string j, long v, TimeSpan t, CancellationToken c) => memory.TrySaveAsync(k, j, v, t, c));
+        using var app = new HelplineApp(services: s => s.AddSingleton(store.Object));
+        var callerKey = app.Services.GetRequiredService<CallerKeys>().For("voice", Caller);
+        int Writes() => store.Invocations.Count(i => i.Method.Name == nameof(IConversationStore.TrySaveAsync) && (string)i.Arguments[0] == callerKey);
+        int Reads() => store.Invocations.Count(i => i.Method.Name == nameof(IConversationStore.GetAsync) && (string)i.Arguments[0] == callerKey);
+
+        var call = new Call(app, "CA-lang", Caller);
+        await call.StartAsync();
+        Assert.Equal((1, 0), (Reads(), Writes())); // no language yet: nothing to remember
+        await call.PressAsync("1"); // Spanish: remembered (a read-modify-write of the caller's record)
+        Assert.Equal((2, 1), (Reads(), Writes()));
+        foreach (var key in new[] { "1", "1", "*", "0" }) await call.PressAsync(key); // an answer, its next part, repeat, the menu
+        Assert.Equal((2, 1), (Reads(), Writes())); // the same language: neither read nor written again
+
+        var again = new Call(app, "CA-lang-2", Caller);
+        var menu = await again.StartAsync();
+        Assert.Contains(Said(menu), s => s.Contains("Menú principal", StringComparison.Ordinal));
+        Assert.Equal((3, 1), (Reads(), Writes())); // remembered, and not rewritten
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using Helpline.Core.Channels;
+using Helpline.Core.Engine;
+using Helpline.Core.Flows;
+using Helpline.Core.Text;
+
+namespace Helpline.Core.Tests.Engine;
+
+/// <summary>Answers and lists are cut into pages that fit the budget with what they are sent with, once per content load.</summary>
+public sealed class SmsPagingTests
+{
+    private static Wording Written(string culture) => new(TestContent.Repo.Locales, new ConversationState { Culture = culture }, spoken: false);
+
+    private static IEnumerable<NodeDefinition> PagedNodes =>
+        TestContent.Repo.Flows.SelectMany(f => f.Nodes).Where(n => n.Kind is NodeKinds.Answer or NodeKinds.Directory);
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fa-AF")]
+    public void Of_EveryPageWithItsFooter_FitsTheSegmentBudget(string culture)
+    {
+        var options = new EngineOptions();
+        var paging = new SmsPaging(TestContent.Repo, options);
+        var words = Written(culture);
+        foreach (var node in PagedNodes)
+        {
+            var reserve = SmsPaging.Reserve(node, words, "TX");
+            foreach (var page in paging.Of(node, words, "TX", Channel.Sms).Pages)
+                Assert.True(SegmentCounter.Count(page + TextPager.Separator + reserve) <= options.SmsSegmentBudget, $"{node.Id} in {culture}: {page}");
+        }
+    }
+
+    [Fact]
+    public void Of_SameNodeLanguageRegionAndChannel_WorkedOutOnce()
+    {
+        var paging = new SmsPaging(TestContent.Repo, new EngineOptions());
+        var node = PagedNodes.First();
+        Assert.Same(paging.Of(node, Written("en"), null, Channel.Sms), paging.Of(node, Written("en"), null, Channel.Sms));
+        Assert.NotSame(paging.Of(node, Written("en"), null, Channel.Sms), paging.Of(node, Written("es"), null, Channel.Sms));
+    }
+
+    [Fact]
+    public void Of_WhatsApp_FewerPagesThanSms_ForALongAnswer()
+    {
+        var paging = new SmsPaging(TestContent.Repo, new EngineOptions());
+        var longest = PagedNodes.MaxBy(n => paging.Of(n, Written("fa-AF"), null, Channel.Sms).Pages.Count)!;
+        Assert.True(paging.Of(longest, Written("fa-AF"), null, Channel.Sms).Pages.Count > 1);
+        Assert.True(paging.Of(longest, Written("fa-AF"), null, Channel.WhatsApp).Pages.Count < paging.Of(longest, Written("fa-AF"), null, Channel.Sms).Pages.Count);
+    }
+
+    [Fact]
+    public void Of_OneBlockOnOnePage_KeepsItsTextKey()
+    {
+        var paging = new SmsPaging(TestContent.Minimal, new EngineOptions());
+        var fear = TestContent.Minimal.Compiled.Node("main/fear")!;
+        var words = new Wording(TestContent.Minimal.Locales, new ConversationState { Culture = "en" }, spoken: false);
+        Assert.Null(paging.Of(fear, words, null, Channel.Sms).Key); // two texts on one page: an assembled page has no key
+    }
+
+    [Fact]
+    public void TextMe_IsWrittenNotSpoken_AndWithinTheBudget()
+    {
+        var content = TestContent.Repo;
+        var paging = new SmsPaging(content, new EngineOptions());
+        var list = PagedNodes.First(n => n.Kind == NodeKinds.Directory && content.Directory.Lookup(n.Need!, null).Any(o => o.Website is not null && o.WebsiteSpoken is not null));
+        var state = new ConversationState { Culture = "en" };
+        var messages = paging.TextMe(list, new Wording(content.Locales, state, spoken: true).Written, null);
+        var organization = content.Directory.Lookup(list.Need!, null).First(o => o.Website is not null && o.WebsiteSpoken is not null);
+        Assert.Contains(messages, m => m.Contains(organization.Website!, StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains(content.Locales.Text("en", organization.WebsiteSpoken!), StringComparison.Ordinal));
+        Assert.All(messages, m => Assert.True(SegmentCounter.Count(m) <= new EngineOptions().SmsSegmentBudget));
+    }
+}
