@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "audio" => AudioCommand.Run(CliArgs.Parse(args[1..])),
     "verify" => VerifyCommand.Run(CliArgs.Parse(args[1..])),
     "translations" => TranslationsCommand.Run(CliArgs.Parse(args[1..])),
+    "review" => ReviewCommand.Run(CliArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -33,6 +34,8 @@ static int Usage()
                                   record who verified a fact or directory entry, when, against which source
           translations status|mark|approve [--culture C] [--keys K1,K2] [--by NAME] [--all]
                                   review state of each translated text; mark machine drafts; approve
+          review export CULTURE [--out FILE] | review import FILE --by NAME
+                                  a language as XLIFF 1.2 for a reviewer's tool; a reviewed file back into locales/
         """);
     return 2;
 }
