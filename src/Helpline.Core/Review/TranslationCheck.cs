@@ -60,8 +60,9 @@ public static partial class TranslationCheck
         var foreign = text.Where(char.IsLetter).Select(ScriptOf).Where(s => s is not (Script.Latin or Script.Other) && s != expected).Distinct().ToList();
         if (foreign.Count > 0)
             problems.Add($"letters of another script ({string.Join(", ", foreign)}) in a {locale.EnglishName} text written in {expected}");
-        else if (expected is not (Script.Latin or Script.Other) && text.Any(char.IsLetter) && !text.Any(c => char.IsLetter(c) && ScriptOf(c) == expected)
-            && english.Count(char.IsLetter) > 12)
+        // A name or code may stay in Latin letters, so this asks only of a text whose translation so far was in the script.
+        else if (expected is not (Script.Latin or Script.Other) && !HasLettersOf(text, expected)
+            && locale.Texts.TryGetValue(key, out var translated) && HasLettersOf(translated, expected))
             problems.Add($"no {expected} letters: a {locale.EnglishName} text is written in {expected}{(locale.IsRightToLeft ? ", right to left" : "")}");
         return problems;
     }
@@ -84,6 +85,8 @@ public static partial class TranslationCheck
         >= '\u0A00' and <= '\u0A7F' => Script.Gurmukhi,
         _ => Script.Other,
     };
+
+    private static bool HasLettersOf(string text, Script script) => text.Any(c => char.IsLetter(c) && ScriptOf(c) == script);
 
     private static string Encoding(string text) => SegmentCounter.EncodingOf(text) == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2";
 

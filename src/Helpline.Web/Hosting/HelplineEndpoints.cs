@@ -50,6 +50,7 @@ public static class HelplineEndpoints
         });
         Metrics.MetricsEndpoints.MapHelplineMetrics(app);
         Simulator.SimulatorEndpoints.MapSimulator(app);
+        Review.ReviewEndpoints.MapTranslationReview(app);
         return app;
     }
 

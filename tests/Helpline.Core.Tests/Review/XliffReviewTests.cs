@@ -2,6 +2,7 @@ using System.Text;
 using Helpline.Core.Content;
 using Helpline.Core.Localization;
 using Helpline.Core.Review;
+using Helpline.Testing;
 
 namespace Helpline.Core.Tests.Review;
 
@@ -15,11 +16,11 @@ public sealed class XliffReviewTests : IDisposable
     private const string Dari = "fa-AF";
     private static readonly DateOnly Today = new(2026, 12, 1);
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ReviewContent _content = new();
+    private readonly ContentCopy _content = new();
 
     public void Dispose() => _content.Dispose();
 
-    private ContentBundle Content => _content.Load();
+    private ContentBundle Content => ContentLoader.Load(_content.Root);
 
     private ReviewResult Import(string xliff, string? reviewer = "Mariam Ahmadi") =>
         XliffImport.Apply(Content, XliffFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(xliff))), null, reviewer, Today, 4);
