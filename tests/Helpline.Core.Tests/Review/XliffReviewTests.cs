@@ -55,7 +55,8 @@ public sealed class XliffReviewTests : IDisposable
         var before = _content.LocalesFingerprint();
 
         var xliff = XliffExport.Write(Content, Dari, Now);
-        var result = Import(xliff);
+        // Imported by someone else: an unchanged, reviewed text keeps its reviewer.
+        var result = Import(xliff, reviewer: "Someone Else");
 
         Assert.Contains("<trans-unit id=\"welcome\" resname=\"welcome\" approved=\"yes\"", xliff, StringComparison.Ordinal);
         Assert.Matches("id=\"main.border\"[^>]*approved=\"no\"[\\s\\S]*?state=\"needs-translation\"", xliff);
