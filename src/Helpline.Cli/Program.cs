@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "audio" => AudioCommand.Run(CliArgs.Parse(args[1..])),
     "verify" => VerifyCommand.Run(CliArgs.Parse(args[1..])),
     "translations" => TranslationsCommand.Run(CliArgs.Parse(args[1..])),
+    "review" => ReviewCommand.Run(CliArgs.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -37,6 +38,8 @@ static int Usage()
                                   write what a volunteer records (HTML to print or read on a phone, and CSV)
           audio import CULTURE FOLDER|ZIP --by NAME [--force] [--report FILE]
                                   check, convert and save volunteers' recordings (WAV, MP3, M4A, OGG/Opus)
+          review export CULTURE [--out FILE] | review import FILE --by NAME
+                                  a language as XLIFF 1.2 for a reviewer's tool; a reviewed file back into locales/
         """);
     return 2;
 }

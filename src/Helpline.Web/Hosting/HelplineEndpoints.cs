@@ -40,6 +40,7 @@ public static class HelplineEndpoints
         app.MapHelplineHealthChecks();
         Metrics.MetricsEndpoints.MapHelplineMetrics(app);
         Simulator.SimulatorEndpoints.MapSimulator(app);
+        Review.ReviewEndpoints.MapTranslationReview(app);
         return app;
     }
 

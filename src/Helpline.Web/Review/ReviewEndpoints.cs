@@ -1,0 +1,125 @@
+using Helpline.Core.Content;
+using Helpline.Core.Review;
+using Helpline.Web.Content;
+using Helpline.Web.Hosting;
+using Helpline.Web.Simulator;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace Helpline.Web.Review;
+
+/// <summary>
+/// /simulator/review: volunteers review one language in the browser, in the admin area behind the admin token
+/// (<see cref="SimulatorAccess"/>, whose cookie covers /simulator). Every text a caller can get, in conversation
+/// order, beside its English and its legal-term note; approve as is, or edit and approve. A save runs the same
+/// checks as an XLIFF import (<see cref="ReviewDesk"/>), writes locales/ (only the changed line, plus the review
+/// record: who, when, which English), and reloads the content at once, so the next caller gets it.
+/// </summary>
+public static class ReviewEndpoints
+{
+    public const string BasePath = SimulatorEndpoints.BasePath + "/review";
+    public const int MaxTextLength = 1600;
+    public const int MaxNameLength = 80;
+
+    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    {
+        ["index.html"] = "text/html; charset=utf-8",
+        ["review.css"] = "text/css; charset=utf-8",
+        ["review.js"] = "text/javascript; charset=utf-8",
+    };
+
+    public static WebApplication MapTranslationReview(this WebApplication app)
+    {
+        var files = app.Environment.WebRootFileProvider;
+        // One save at a time: two reviewers approving at once must not write the same file over each other.
+        var saving = new SemaphoreSlim(1, 1);
+
+        var review = app.MapGroup(BasePath)
+            .AddEndpointFilter(new SimulatorAccess(app.Configuration, app.Environment))
+            .ExcludeFromDescription();
+        review.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
+        review.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
+
+        var api = review.MapGroup("/api");
+        api.MapGet("/languages", (IOptions<HelplineOptions> options) =>
+        {
+            var content = ContentLoader.Load(options.Value.ContentRoot!);
+            return Results.Json(Translated(content).Select(l => Language(content, l.Culture)));
+        });
+        api.MapGet("/languages/{culture}", (string culture, IOptions<HelplineOptions> options) =>
+        {
+            var content = ContentLoader.Load(options.Value.ContentRoot!);
+            if (!IsTranslated(content, culture)) return Results.NotFound(new { error = $"no translation '{culture}' to review" });
+            var locale = content.Locales.Get(culture).Culture;
+            return Results.Json(new ReviewSheet(Language(content, locale), options.Value.SmsSegmentBudget, [.. ReviewQueue.For(content, locale).Select(ReviewText.Of)]));
+        });
+        api.MapPost("/languages/{culture}/texts/{key}", async (string culture, string key, ReviewRequest request, IOptions<HelplineOptions> options,
+            ContentReloader reloader, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+        {
+            var reviewer = request.Reviewer?.Trim() ?? "";
+            if (reviewer.Length == 0 || reviewer.Length > MaxNameLength || reviewer.Any(char.IsControl))
+                return Refused($"type your name (at most {MaxNameLength} characters): each approval records who made it");
+            if (request.Text is { Length: > MaxTextLength }) return Refused($"a text has at most {MaxTextLength} characters");
+
+            await saving.WaitAsync(ct);
+            try
+            {
+                var root = options.Value.ContentRoot!;
+                var content = ContentLoader.Load(root);
+                if (!IsTranslated(content, culture)) return Results.NotFound(new { error = $"no translation '{culture}' to review" });
+                var locale = content.Locales.Get(culture);
+                if (!locale.Texts.TryGetValue(key, out var current)) return Results.NotFound(new { error = $"{locale.File} has no text '{key}'" });
+
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var change = new ReviewChange(key, request.Text ?? current, Approve: true, request.EnglishVersion);
+                var result = ReviewDesk.Apply(content, locale.Culture, [change], reviewer, today, options.Value.SmsSegmentBudget);
+                if (result.Refused.Count > 0) return Refused([.. result.Refused.Select(r => r.Reason)]);
+
+                // Serve it now rather than when the file watcher notices; the reloader validates it like any edit.
+                reloader.Reload(root);
+                logs.CreateLogger(typeof(ReviewEndpoints)).LogInformation("Translation review saved: {Culture} {Key} rewritten {Rewritten}",
+                    locale.Culture, key, result.Rewritten.Count > 0);
+                var saved = ContentLoader.Load(root);
+                var item = ReviewQueue.For(saved, locale.Culture).FirstOrDefault(i => i.Key == key);
+                return Results.Json(new ReviewAnswer(item is null ? null : ReviewText.Of(item), ReviewProgress.Of(ReviewQueue.Progress(saved, locale.Culture)), []));
+            }
+            catch (Helpline.Core.ContentException e)
+            {
+                return Results.Json(new ReviewAnswer(null, null, [$"not saved: {e.Message}"]), statusCode: StatusCodes.Status409Conflict);
+            }
+            finally
+            {
+                saving.Release();
+            }
+        });
+        return app;
+    }
+
+    private static IResult Refused(params string[] problems) =>
+        Results.Json(new ReviewAnswer(null, null, problems), statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    private static IEnumerable<Helpline.Core.Localization.Locale> Translated(ContentBundle content)
+    {
+        var menu = content.Compiled.Node(content.Compiled.LanguageMenu)?.Languages ?? [];
+        return content.Locales.Locales.Where(l => !ReferenceEquals(l, content.Locales.English))
+            .OrderBy(l => menu.IndexOf(l.Culture) is var i and >= 0 ? i : int.MaxValue);
+    }
+
+    private static bool IsTranslated(ContentBundle content, string culture) =>
+        content.Locales.Locales.Any(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase) && !ReferenceEquals(l, content.Locales.English));
+
+    private static ReviewLanguage Language(ContentBundle content, string culture)
+    {
+        var locale = content.Locales.Get(culture);
+        return new(locale.Culture, locale.Name, locale.EnglishName, locale.IsRightToLeft ? "rtl" : "ltr", ReviewProgress.Of(ReviewQueue.Progress(content, locale.Culture)));
+    }
+
+    private static IResult Asset(IFileProvider files, string name, HttpContext http)
+    {
+        if (!Assets.TryGetValue(name, out var contentType)) return Results.NotFound();
+        var file = files.GetFileInfo("review/" + name);
+        if (!file.Exists) return Results.NotFound();
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified, enableRangeProcessing: false);
+    }
+}

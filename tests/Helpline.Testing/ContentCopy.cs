@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+
+namespace Helpline.Testing;
+
+/// <summary>
+/// A throwaway copy of the repository's content (flows, locale files, review records, directory, facts; the
+/// audio linked, not copied) that tests may write into, as a reviewer does, with a fingerprint of every file under locales/ to prove what changed.
+/// </summary>
+public sealed class ContentCopy : IDisposable
+{
+    public ContentCopy()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "helpline-review-" + Guid.NewGuid().ToString("N"));
+        foreach (var folder in new[] { "flows", "directory", "facts", "locales" })
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, folder), "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(RepoRoot, file);
+                if (relative.StartsWith(Path.Combine("locales", "audio"), StringComparison.Ordinal)) continue;
+                var target = Path.Combine(Root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+        // Recordings and stand-ins are only read: a link to them (Directory.Delete removes the link, not the files).
+        Directory.CreateSymbolicLink(Path.Combine(Root, "locales", "audio"), Path.Combine(RepoRoot, "locales", "audio"));
+    }
+
+    public string Root { get; }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public string LocaleFile(string culture) => Path.Combine(Root, "locales", culture + ".yaml");
+
+    public string[] LocaleLines(string culture) => File.ReadAllLines(LocaleFile(culture));
+
+    /// <summary>Every YAML file under locales/ (texts and review records) with the SHA-256 of its bytes.</summary>
+    public IReadOnlyDictionary<string, string> LocalesFingerprint() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "locales"), "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(f => Path.GetRelativePath(Root, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Helpline.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Helpline.sln not found above the test binaries");
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+}
