@@ -42,6 +42,7 @@ public static class ContentReport
         var md = new StringBuilder();
         Header(md, content, options, today, locales, facts, findings);
         Languages(md, options, locales);
+        CostReport.Write(md, content, options.SmsSegmentBudget);
         Facts(md, options, facts);
         DirectoryByRegion(md, content, options, today);
         Validation(md, options, findings);
