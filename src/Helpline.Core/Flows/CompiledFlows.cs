@@ -102,4 +102,6 @@ public static class Triggers
     public const string More = "more";
     public const string Language = "language";
     public const string Call = "call";
+    /// <summary>On a call, "text me this" (key 9) on an answer, list or transfer: offered, then confirmed.</summary>
+    public const string TextMe = "text me";
 }

@@ -2,12 +2,22 @@ using Stateless;
 
 namespace Helpline.Core.Flows;
 
-/// <summary>What the guards of one turn may ask; set by the engine before it fires a trigger.</summary>
+/// <summary>
+/// What the guards of one turn may ask, and what the machine's internal transitions do to the
+/// conversation; set by the engine before it fires a trigger (a picture needs none of it).
+/// </summary>
 public sealed class TurnFacts
 {
     public bool HasLanguage { get; set; }
     public bool HasMorePages { get; set; }
     public bool CanCall { get; set; }
+    public bool OnCall { get; set; }
+
+    /// <summary>"More" with pages left: the next page of the same node.</summary>
+    public Action NextPage { get; set; } = () => { };
+
+    /// <summary>"Text me this" on a call: ask the caller to confirm before anything is sent.</summary>
+    public Action OfferText { get; set; } = () => { };
 }
 
 /// <summary>
@@ -60,14 +70,16 @@ public static class FlowMachine
                     break;
                 case NodeKinds.Answer or NodeKinds.Directory:
                     var after = node.Next is not null ? flows.Resolve(flow.Flow, node.Next) : flows.Parent(here) ?? flows.MainMenu;
-                    state.PermitReentryIf(Triggers.More, () => facts.HasMorePages, "more pages");
+                    state.InternalTransitionIf(Triggers.More, _ => facts.HasMorePages, _ => facts.NextPage(), "more pages");
                     if (after == here) state.IgnoreIf(Triggers.More, () => !facts.HasMorePages, "after the last page");
                     else state.PermitIf(Triggers.More, Local(flow, after), () => !facts.HasMorePages, "after the last page");
                     if (node.Kind == NodeKinds.Directory)
                         state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
+                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), "on a call");
                     break;
                 case NodeKinds.Transfer:
                     state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
+                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), "on a call");
                     break;
             }
         }

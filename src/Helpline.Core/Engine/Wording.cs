@@ -1,0 +1,42 @@
+using Helpline.Core.Localization;
+
+namespace Helpline.Core.Engine;
+
+/// <summary>
+/// A conversation's texts in its current language, either as a caller hears them or as a texter reads
+/// them. On a call a text may have a ".voice" variant that spells out what is read badly (a website);
+/// a call's "text me this" is worded with <see cref="Written"/>, so no mode has to be switched.
+/// </summary>
+/// <remarks>Reads the language from the state, so a language chosen mid-turn is used from then on.</remarks>
+internal sealed class Wording(LocaleCatalog locales, ConversationState state, bool spoken)
+{
+    public LocaleCatalog Locales => locales;
+    public string Culture => state.Culture ?? LocaleCatalog.FallbackCulture;
+    public bool Spoken => spoken;
+
+    /// <summary>The same conversation's texts as written (for SMS, including a call's "text me this").</summary>
+    public Wording Written => spoken ? new(locales, state, spoken: false) : this;
+
+    /// <summary>The key a text is looked up by: on a call, its spoken variant where there is one.</summary>
+    public string Key(string key)
+    {
+        if (!spoken) return key;
+        // The locale's own words first: its spoken variant, else its written text, and only then English's spoken variant.
+        var own = locales.Get(Culture).Texts;
+        if (own.ContainsKey(key + ConversationEngine.VoiceSuffix)) return key + ConversationEngine.VoiceSuffix;
+        if (own.ContainsKey(key)) return key;
+        return locales.English.Texts.ContainsKey(key + ConversationEngine.VoiceSuffix) ? key + ConversationEngine.VoiceSuffix : key;
+    }
+
+    public string Text(string key, params object[] args) => locales.Text(Culture, Key(key), args);
+
+    /// <summary>A text as an output: the key it was found under (recordings are filed by it) and its words.</summary>
+    public TextOutput Output(string key, params object[] args)
+    {
+        var found = Key(key);
+        return new TextOutput(found, locales.Text(Culture, found, args));
+    }
+
+    /// <summary>The chosen place as said back: a state code, or "another place".</summary>
+    public string RegionName(string? region) => region is null or Directory.UsRegions.Other ? Text(Keys.RegionOther) : region;
+}
