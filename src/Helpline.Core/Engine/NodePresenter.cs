@@ -13,7 +13,8 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
     private bool Voice => channel == Channel.Voice;
 
     /// <summary>The turn's texts as this channel says them.</summary>
-    public Wording Words { get; } = new(content.Locales, state, spoken: channel == Channel.Voice);
+    public Wording Words { get; } = new(content.Locales, state, spoken: channel == Channel.Voice,
+        smsFolding: channel == Channel.WhatsApp ? null : paging.Options.SmsFolding);
 
     public List<Output> Outputs { get; } = [];
 
@@ -34,7 +35,7 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
                 break;
             case NodeKinds.Menu or NodeKinds.RegionMenu:
                 if (node.Prompt is not null) Say(node.Prompt);
-                Outputs.Add(new ChoicesOutput([.. node.Options.Select(o => new Choice(o.Digit, o.Label, Words.Text(o.Label)))]));
+                Outputs.Add(new ChoicesOutput([.. node.OptionsOn(Voice).Select(o => new Choice(o.Digit, o.Label, Words.Text(o.Label)))]));
                 Say(Voice ? Keys.VoiceMenuFooter : Keys.MenuFooter);
                 break;
             case NodeKinds.Answer or NodeKinds.Directory:
@@ -72,7 +73,8 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
     private void Paged(NodeDefinition node)
     {
-        if (node.Kind == NodeKinds.Directory && node.Prompt is not null) Say(node.Prompt);
+        // A list's heading on its first page only: later pages are the same list, and the room is for organizations.
+        if (node.Kind == NodeKinds.Directory && node.Prompt is not null && (Voice || state.Page == 0)) Say(node.Prompt);
         if (Voice)
         {
             var blocks = NodeBlocks.Of(content, node, Words, state.Region);

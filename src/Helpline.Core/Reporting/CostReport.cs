@@ -49,7 +49,32 @@ public static class CostReport
                 $"{Figures(without)} / {Figures(with)}");
         }
         md.AppendLine();
+        Voice(md, content, budget);
     }
+
+    private static void Voice(StringBuilder md, ContentBundle content, int budget)
+    {
+        md.AppendLine("### Calls, in seconds of audio");
+        md.AppendLine();
+        md.AppendLine($"Measured prompt by prompt as a call plays them: recordings and espeak-ng stand-ins by their real duration, Twilio's voice by " +
+            $"an estimate per language (characters a second: en {Rate("en")}, es {Rate("es")}, pt {Rate("pt")}, fr {Rate("fr")}, ru {Rate("ru")}, zh {Rate("zh")}, pa {Rate("pa")}), " +
+            $"plus {CallTiming.PauseBetweenPrompts.ToString(CultureInfo.InvariantCulture)} s between prompts. Targets: every language option within {CallTiming.Target} s of the call's start, " +
+            $"the main menu in full within {CallTiming.Target} s of choosing a language, no menu over {CallTiming.MostOptions} options; a key can be pressed at any time (every prompt plays inside the &lt;Gather&gt;), " +
+            "so \"credible fear\" counts each menu only up to the option the caller takes.");
+        md.AppendLine();
+        var times = CallTiming.Measure(content, new EngineOptions { SmsSegmentBudget = budget });
+        md.AppendLine($"Largest voice menu: {times.FirstOrDefault()?.LargestMenu ?? 0} options.");
+        md.AppendLine();
+        Row(md, "Culture", "Own language option (s)", "Main menu after choosing (s)", "Call start → credible-fear answer (s)", "Twilio voice (estimated)");
+        Rule(md, 5);
+        foreach (var t in times)
+            Row(md, $"`{t.Culture}`", Seconds(t.OwnLanguageOption), Seconds(t.MainMenu), double.IsNaN(t.CredibleFear) ? "not reached" : Seconds(t.CredibleFear), t.Estimated ? "yes" : "no");
+        md.AppendLine();
+    }
+
+    private static string Rate(string language) => CallTiming.SayCharactersPerSecond(language).ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(double s) => s.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Figures(SmsCostFigures f) =>
         $"{f.FirstReply.Cost.Segments}, {f.Largest.Cost.Segments}, {f.ToCredibleFear.Segments}, {f.ToTexasLegalHelp.Segments}";

@@ -34,7 +34,7 @@ public static class VoicePrompts
                 if (node.Kind == NodeKinds.LanguageMenu) { if (node.Intro is not null) keys.Add(node.Intro); continue; }
                 if (node.Prompt is not null) keys.Add(node.Prompt);
                 keys.AddRange(node.Texts);
-                keys.AddRange(node.Options.Select(o => o.Label));
+                keys.AddRange(node.AllOptions.Select(o => o.Label));
             }
         }
         foreach (var organization in content.Directory.All.Where(o => o.IsShown))
