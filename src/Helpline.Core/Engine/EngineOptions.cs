@@ -8,6 +8,7 @@ public sealed class EngineOptions
     /// <summary>Most SMS segments one reply may cost before it is paged ("reply MORE").</summary>
     public int SmsSegmentBudget { get; set; } = 4;
 
+
     /// <summary>WhatsApp is not billed by segment, but one message holds at most this much.</summary>
     public int WhatsAppMessageLength { get; set; } = 1600;
 

@@ -29,6 +29,13 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
                 ? TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)
                 : TextPager.SegmentBudget(options.SmsSegmentBudget, reserved);
             var pages = TextPager.Pages(blocks.Select(b => b.Text), Budget(Reserve(node, written, region, firstPage: true)), Budget(Reserve(node, written, region, firstPage: false)));
+            // As many pages as the budget needs, but as even as they can be: the same cost, and no page fuller than it must be.
+            for (var segments = 1; channel != Channel.WhatsApp && pages.Count > 1 && segments < options.SmsSegmentBudget; segments++)
+            {
+                Func<string, bool> Even(string reserved) => TextPager.SegmentBudget(segments, reserved);
+                var even = TextPager.Pages(blocks.Select(b => b.Text), Even(Reserve(node, written, region, firstPage: true)), Even(Reserve(node, written, region, firstPage: false)));
+                if (even.Count == pages.Count) { pages = even; break; }
+            }
             return new SmsPages(pages, blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null);
         });
 

@@ -21,7 +21,7 @@ public static class CostReport
         md.AppendLine();
         md.AppendLine($"Every reply the helpline can send, in every language, measured as the SMS webhook sends it (texts, menu, footer and page marker together). " +
             $"Budget: any reply at most {budget} segments (`Helpline:SmsSegmentBudget`), the first reply at most {ContentValidator.FirstReplyBudget}. " +
-            $"Paths start with the first message `{SmsCostFigures.FirstMessage}` and count every reply until the person has the answer " +
+            $"Paths start with the first message `{SmsCostFigures.FirstMessage}` (a greeting: it gets the language menu), or with the language's own name, and count every reply until the person has the answer " +
             "(all pages of \"how to say you are afraid\"; the first page of free legal help for Texas): replies / segments.");
         md.AppendLine();
 
@@ -33,8 +33,8 @@ public static class CostReport
         md.AppendLine();
 
         Row(md, "Culture", "Folds", "First reply", "Largest reply", "Median answer page", $"Over {budget}", "hi → credible fear", "hi → Texas legal help",
-            "Without / with folding: first reply, largest, credible fear, Texas");
-        Rule(md, 9);
+            "name → credible fear", "name → Texas legal help", "Without / with folding: first reply, largest, credible fear, Texas");
+        Rule(md, 11);
         foreach (var (actual, without, with) in SmsCostFigures.Measure(content, budget))
         {
             Row(md,
@@ -46,6 +46,8 @@ public static class CostReport
                 actual.OverBudget.ToString(CultureInfo.InvariantCulture),
                 Path(actual.ToCredibleFear),
                 Path(actual.ToTexasLegalHelp),
+                Path(actual.ToCredibleFearByName),
+                Path(actual.ToTexasLegalHelpByName),
                 $"{Figures(without)} / {Figures(with)}");
         }
         md.AppendLine();

@@ -15,7 +15,9 @@ public sealed record SmsCostFigures(
     double MedianAnswerPage,
     int OverBudget,
     PathCost ToCredibleFear,
-    PathCost ToTexasLegalHelp)
+    PathCost ToTexasLegalHelp,
+    PathCost ToCredibleFearByName,
+    PathCost ToTexasLegalHelpByName)
 {
     /// <summary>The greeting the paths start with: the one the issue that asked for these figures names.</summary>
     public const string FirstMessage = "hi";
@@ -48,7 +50,9 @@ public sealed record SmsCostFigures(
                 Median(pages),
                 own.Count(r => r.Cost.Segments > budget),
                 SmsPaths.Cost(content, options, locale.Culture, FirstMessage, SmsPaths.CredibleFear),
-                SmsPaths.Cost(content, options, locale.Culture, FirstMessage, SmsPaths.TexasLawyers, "TX")));
+                SmsPaths.Cost(content, options, locale.Culture, FirstMessage, SmsPaths.TexasLawyers, "TX"),
+                SmsPaths.Cost(content, options, locale.Culture, locale.Name, SmsPaths.CredibleFear),
+                SmsPaths.Cost(content, options, locale.Culture, locale.Name, SmsPaths.TexasLawyers, "TX")));
         }
         return figures;
     }
