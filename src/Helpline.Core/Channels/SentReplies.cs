@@ -75,7 +75,7 @@ public static class SentReplies
 
             foreach (var qualified in reachable)
             {
-                var node = flows.Node(qualified)!;
+                if (flows.Node(qualified) is not { } node) continue; // a missing target: the validator reports it
                 IEnumerable<string?> regions = node.Kind == NodeKinds.Directory ? [null, .. RegionsLeadingTo(flows, qualified)] : [null];
                 foreach (var region in regions)
                 {

@@ -38,7 +38,7 @@ public static class CostReport
         foreach (var (actual, without, with) in SmsCostFigures.Measure(content, budget))
         {
             Row(md,
-                $"`{actual.Culture}`",
+                actual.Culture,
                 actual.FoldsByDefault ? "yes" : "no",
                 $"{actual.FirstReply.Cost.Segments} ({actual.FirstReply.Cost.EncodingName})",
                 $"{actual.Largest.Cost.Segments} (`{actual.Largest.Node}`, {actual.Largest.Situation})",
@@ -70,7 +70,7 @@ public static class CostReport
         Row(md, "Culture", "Own language option (s)", "Main menu after choosing (s)", "Call start → credible-fear answer (s)", "Twilio voice (estimated)");
         Rule(md, 5);
         foreach (var t in times)
-            Row(md, $"`{t.Culture}`", Seconds(t.OwnLanguageOption), Seconds(t.MainMenu), double.IsNaN(t.CredibleFear) ? "not reached" : Seconds(t.CredibleFear), t.Estimated ? "yes" : "no");
+            Row(md, t.Culture, Seconds(t.OwnLanguageOption), Seconds(t.MainMenu), double.IsNaN(t.CredibleFear) ? "not reached" : Seconds(t.CredibleFear), t.Estimated ? "yes" : "no");
         md.AppendLine();
     }
 
