@@ -43,7 +43,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task EditedText_IsSaidOnTheNextMessage_WithoutARestart()
     {
-        Assert.Contains("Menú principal:", (await _app.PostSmsAsync(Texter, "hola")).Message);
+        Assert.Contains("Bienvenido.", (await _app.PostSmsAsync(Texter, "Español")).Message);
         Assert.True(await EditAsync("locales/es.yaml", t => t.Replace("Menú principal:", "Menú de inicio:")));
         Assert.Contains("Menú de inicio:", (await _app.PostSmsAsync(Texter, "*")).Message);
     }
@@ -51,7 +51,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task EditThatFailsValidation_IsRefused_AndTheLastGoodContentKeepsServing()
     {
-        await _app.PostSmsAsync(Texter, "hola");
+        await _app.PostSmsAsync(Texter, "Español");
         Assert.False(await EditAsync("flows/main.yaml", t => t.Replace("goto: fear,", "goto: nowhere,")));
 
         var reply = await _app.PostSmsAsync(Texter, "1");
@@ -66,7 +66,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task ConversationWhoseNodeDisappeared_StartsAgainAtTheMainMenu_InItsLanguage()
     {
-        await _app.PostSmsAsync(Texter, "hola");
+        await _app.PostSmsAsync(Texter, "Español");
         await _app.PostSmsAsync(Texter, "1"); // the fear answer
         Assert.True(await EditAsync("flows/main.yaml", t => t
             .Replace("      - { digit: \"1\", label: main.fear, goto: fear, keywords: fear }\n", "")
