@@ -1,6 +1,7 @@
 using Helpline.Core.Channels;
 using Helpline.Core.Content;
 using Helpline.Core.Engine;
+using Helpline.Core.Flows;
 
 namespace Helpline.Core.Validation;
 
@@ -13,8 +14,31 @@ public sealed partial class ContentValidator
     /// <summary>Most segments the first reply (to a first message, or when a language is chosen) may cost.</summary>
     public const int FirstReplyBudget = 3;
 
+    /// <summary>A call's menus: at most 5 choices, each a single key that no global command uses.</summary>
+    private static void CheckVoiceMenus(ContentBundle content, List<Finding> findings)
+    {
+        foreach (var flow in content.Flows)
+        {
+            foreach (var node in flow.Nodes.Where(n => n.Kind is NodeKinds.Menu or NodeKinds.RegionMenu))
+            {
+                var where = $"node '{node.Id}'";
+                var options = node.OptionsOn(voice: true);
+                if (options.Count > Channels.CallTiming.MostOptions)
+                    findings.Add(new(Severity.Error, flow.File, where, $"a call hears {options.Count} options here, more than {Channels.CallTiming.MostOptions}: add voice_options that group them"));
+                foreach (var option in node.VoiceOptions)
+                {
+                    if (option.Digit.Length != 1 || !char.IsAsciiDigit(option.Digit[0]) || option.Digit == Commands.MenuDigit)
+                        findings.Add(new(Severity.Error, flow.File, where, $"voice option '{option.Label}': digit must be one of 1-9"));
+                }
+                foreach (var group in node.VoiceOptions.GroupBy(o => o.Digit).Where(g => g.Count() > 1))
+                    findings.Add(new(Severity.Error, flow.File, where, $"voice digit {group.Key} is used by {group.Count()} options"));
+            }
+        }
+    }
+
     private void CheckSentReplies(ContentBundle content, List<Finding> findings)
     {
+        CheckVoiceMenus(content, findings);
         var engineOptions = new EngineOptions { SmsSegmentBudget = options.SmsSegmentBudget };
         List<SentReply> replies;
         try

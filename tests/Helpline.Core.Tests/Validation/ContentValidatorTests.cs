@@ -96,6 +96,16 @@ public class ContentValidatorTests
     }
 
     [Fact]
+    public void Validate_VoiceMenuOfSixOptions_IsAnError()
+    {
+        var options = string.Concat(Enumerable.Range(3, 4).Select(d => $"      - {{ digit: \"{d}\", label: main.legal, goto: legal }}\n"));
+        using var temp = TestContent.EditedMinimal("flows/main.yaml", t => t.Replace("      - { digit: \"2\", label: main.legal, goto: legal, keywords: lawyer }\n",
+            "      - { digit: \"2\", label: main.legal, goto: legal, keywords: lawyer }\n" + options, StringComparison.Ordinal));
+        Assert.Contains(Validate(temp.Load()), f => f.Severity == Severity.Error && f.File == "flows/main.yaml" && f.Where == "node 'main'"
+            && f.Message.StartsWith("a call hears 6 options here, more than 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Validate_MinimalFixtureWithinBudget_HasNoSegmentErrors() =>
         Assert.DoesNotContain(Validate(TestContent.Minimal), f => f.Message.Contains("SMS segments", StringComparison.Ordinal));
 }
