@@ -24,7 +24,7 @@ public sealed class ConversationsRun(BenchmarkOptions options, MachineInfo machi
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false, UseCookies = false };
         using var client = new HttpClient(handler) { Timeout = LoadGenerator.RequestTimeout };
-        long next = 0, answered = 0, failed = 0;
+        long next = 0, answered = 0, failed = 0, segments = 0;
         var clock = Stopwatch.StartNew();
         async Task WorkerAsync()
         {
@@ -37,7 +37,13 @@ public sealed class ConversationsRun(BenchmarkOptions options, MachineInfo machi
                     using var request = sms.Create(SignedSms.FictionalNumber(FirstCaller + n), "hola");
                     using var response = await client.SendAsync(request, CancellationToken.None);
                     var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-                    if (response.StatusCode == HttpStatusCode.OK && body.Contains("<Message>", StringComparison.Ordinal)) Interlocked.Increment(ref answered);
+                    if (response.StatusCode == HttpStatusCode.OK && body.Contains("<Message>", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref answered);
+                        // What the texter pays, counted as the validator and the content report count it.
+                        var sent = System.Xml.Linq.XElement.Parse(body).Element("Message")?.Value ?? "";
+                        Interlocked.Add(ref segments, Helpline.Core.Text.SmsCost.Of(sent).Segments);
+                    }
                     else Interlocked.Increment(ref failed);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
@@ -53,7 +59,7 @@ public sealed class ConversationsRun(BenchmarkOptions options, MachineInfo machi
         var after = await SnapshotAsync(server, dataFolder, ct);
         BenchmarkRun.Progress($"helpline: after: {after}");
 
-        Console.Out.Write(Render(before, after, answered, failed, elapsed, startup));
+        Console.Out.Write(Render(before, after, answered, failed, elapsed, startup, segments));
         var bad = server.HasExited || failed > options.Conversations * BenchmarkRun.MaxErrorRate;
         if (bad) Console.Error.WriteLine($"error: {failed} of {options.Conversations} conversations failed, or the helpline exited");
         return bad ? 1 : 0;
@@ -81,13 +87,14 @@ public sealed class ConversationsRun(BenchmarkOptions options, MachineInfo machi
         return new Snapshot(server.ResidentSet(), database, wal, used, keys);
     }
 
-    private string Render(Snapshot before, Snapshot after, long answered, long failed, TimeSpan elapsed, StartupTimes startup)
+    private string Render(Snapshot before, Snapshot after, long answered, long failed, TimeSpan elapsed, StartupTimes startup, long segments)
     {
         var n = (double)options.Conversations;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### Memory per stored conversation: store {options.Store}, {options.Conversations} conversations ({DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC)\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Machine: {machine.Cores} cores ({machine.Cpu}), {machine.MemoryGb:0.0} GB, {machine.Os}; .NET SDK {machine.DotnetSdk}, {machine.Runtime}.\n");
-        text.Append(CultureInfo.InvariantCulture, $"Load: {options.Conversations} distinct texters, one \"hola\" each, {options.Concurrency} workers; {answered} answered, {failed} failed, in {elapsed.TotalSeconds:0} s ({answered / elapsed.TotalSeconds:0} req/s). Measured 2 s before and 5 s after.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Load: {options.Conversations} distinct texters, one \"hola\" each, {options.Concurrency} workers; {answered} answered, {failed} failed, in {elapsed.TotalSeconds:0} s ({answered / elapsed.TotalSeconds:0} req/s). Measured 2 s before and 5 s after. " +
+            $"Each reply cost {(answered == 0 ? 0 : (double)segments / answered):0.0} SMS segments as sent (SmsCost, the validator's measure).\n\n");
         text.Append("| | before | after | per conversation |\n|---|--:|--:|--:|\n");
         if (redis is null)
         {

@@ -8,9 +8,24 @@ public sealed class EngineOptions
     /// <summary>Most SMS segments one reply may cost before it is paged ("reply MORE").</summary>
     public int SmsSegmentBudget { get; set; } = 4;
 
+
     /// <summary>WhatsApp is not billed by segment, but one message holds at most this much.</summary>
     public int WhatsAppMessageLength { get; set; } = 1600;
 
     /// <summary>Silent or invalid answers in a row after which a call ends with legal-help contacts.</summary>
     public int MaxStrikes { get; set; } = 2;
+
+    /// <summary>Folding SMS into GSM-7: per locale by default; the content report measures both ways.</summary>
+    public Gsm7FoldingMode SmsFolding { get; set; } = Gsm7FoldingMode.AsEachLocaleSays;
+}
+
+/// <summary>Whether SMS texts are folded into GSM-7 (see <see cref="Text.Gsm7Folding"/>).</summary>
+public enum Gsm7FoldingMode
+{
+    /// <summary>Each locale's own <c>sms_fold_gsm7</c> setting decides (off unless it opts in).</summary>
+    AsEachLocaleSays,
+    /// <summary>Never fold: what the content report calls "without folding".</summary>
+    Never,
+    /// <summary>Fold in every locale: what the content report calls "with folding", so an operator can compare.</summary>
+    Always,
 }

@@ -51,7 +51,7 @@ internal sealed class InputReader(LocaleCatalog locales, ConversationState state
         if (Voice && text == Commands.TextMeDigit && node.Kind is NodeKinds.Answer or NodeKinds.Directory or NodeKinds.Transfer) return Triggers.TextMe;
         if (node.Kind is NodeKinds.Directory or NodeKinds.Transfer && Voice && canCall) return Triggers.Call;
 
-        foreach (var option in node.Options)
+        foreach (var option in node.OptionsOn(Voice))
         {
             if (option.Digit == text) return option.Digit;
         }
@@ -77,7 +77,7 @@ internal sealed class InputReader(LocaleCatalog locales, ConversationState state
         var words = key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string? contained = null;
         var containedCount = 0;
-        foreach (var option in node.Options.Where(o => o.Keywords is not null))
+        foreach (var option in node.OptionsOn(Voice).Where(o => o.Keywords is not null))
         {
             foreach (var word in locales.WordKeys(Culture, option.Keywords!))
             {

@@ -11,6 +11,8 @@ public static class Keys
     public const string Help = "help";
     public const string Deleted = "privacy.deleted";
     public const string MenuFooter = "footer.menu";
+    /// <summary>The main menu's footer: "0 = menu, # = back" would be no use there, so it says only what matters (911).</summary>
+    public const string MainFooter = "footer.main";
     public const string AnswerFooter = "footer.answer";
     public const string SmsMore = "sms.more";
     public const string NoneFound = "directory.none";

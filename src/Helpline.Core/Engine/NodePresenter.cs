@@ -11,9 +11,11 @@ namespace Helpline.Core.Engine;
 internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, ConversationState state, Channel channel)
 {
     private bool Voice => channel == Channel.Voice;
+    private bool IsMainMenu => state.Position == content.Compiled.MainMenu;
 
     /// <summary>The turn's texts as this channel says them.</summary>
-    public Wording Words { get; } = new(content.Locales, state, spoken: channel == Channel.Voice);
+    public Wording Words { get; } = new(content.Locales, state, spoken: channel == Channel.Voice,
+        smsFolding: channel == Channel.WhatsApp ? null : paging.Options.SmsFolding);
 
     public List<Output> Outputs { get; } = [];
 
@@ -25,6 +27,13 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
     public void Add(Output output) => Outputs.Add(output);
 
+    /// <summary>
+    /// The welcome was just said: on SMS it heads the main menu instead of the menu's own prompt (one line less in
+    /// the first reply), and on a call the keys that work everywhere come after the menu's options, not before them,
+    /// so a caller hears the topics first.
+    /// </summary>
+    public bool Welcomed { get; set; }
+
     public void Present(NodeDefinition node)
     {
         switch (node.Kind)
@@ -33,9 +42,10 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
                 LanguageMenu(node);
                 break;
             case NodeKinds.Menu or NodeKinds.RegionMenu:
-                if (node.Prompt is not null) Say(node.Prompt);
-                Outputs.Add(new ChoicesOutput([.. node.Options.Select(o => new Choice(o.Digit, o.Label, Words.Text(o.Label)))]));
-                Say(Voice ? Keys.VoiceMenuFooter : Keys.MenuFooter);
+                if (node.Prompt is not null && (Voice || !Welcomed)) Say(node.Prompt);
+                Outputs.Add(new ChoicesOutput([.. node.OptionsOn(Voice).Select(o => new Choice(o.Digit, o.Label, Words.Text(o.Label)))]));
+                if (Voice && Welcomed) Say(Keys.VoiceKeys);
+                Say(Voice ? Keys.VoiceMenuFooter : IsMainMenu ? Keys.MainFooter : Keys.MenuFooter);
                 break;
             case NodeKinds.Answer or NodeKinds.Directory:
                 Paged(node);
@@ -60,7 +70,9 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
     private void LanguageMenu(NodeDefinition node)
     {
-        if (!Voice) Say(Keys.LanguageTitle);
+        // Before any language is chosen, in English (a call: Twilio's English voice): the helpline's name,
+        // "not legal advice" and 911 reach everyone, whatever they read; 911 is the same in every language.
+        Say(Keys.LanguageTitle);
         var digits = InputReader.LanguageDigits(node);
         var choices = node.Languages.Select((culture, i) =>
         {
@@ -72,7 +84,8 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
     private void Paged(NodeDefinition node)
     {
-        if (node.Kind == NodeKinds.Directory && node.Prompt is not null) Say(node.Prompt);
+        // A list's heading on its first page only: later pages are the same list, and the room is for organizations.
+        if (node.Kind == NodeKinds.Directory && node.Prompt is not null && (Voice || state.Page == 0)) Say(node.Prompt);
         if (Voice)
         {
             var blocks = NodeBlocks.Of(content, node, Words, state.Region);
@@ -101,7 +114,8 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
     private void Transfer(NodeDefinition node)
     {
-        if (node.Prompt is not null) Say(node.Prompt);
+        // The prompt introduces the key that connects a call; a texter gets the contact, which says the same (hours included).
+        if (node.Prompt is not null && Voice) Say(node.Prompt);
         var organization = node.Organization is null ? null : content.Directory.Get(node.Organization);
         if (organization is null || !organization.IsShown) { Say(Keys.NoneFound); return; }
         if (Voice && organization.DialNumber is not null)

@@ -64,7 +64,8 @@ internal sealed class Turn
         MoveTo(_flows.MainMenu);
         var language = _flows.Node(_flows.LanguageMenu);
         if (language?.Intro is { } intro) Say(intro);
-        return Say(Keys.VoiceKeys).EnterCurrent("call-started");
+        _presenter.Welcomed = true;
+        return EnterCurrent("call-started");
     }
 
     private TurnResult Message(string text)
@@ -107,7 +108,7 @@ internal sealed class Turn
             first = true;
         }
         if (first && language?.Intro is { } intro) Say(intro);
-        if (first && Voice) Say(Keys.VoiceKeys);
+        _presenter.Welcomed = first;
         return EnterCurrent(outcome);
     }
 
@@ -143,6 +144,13 @@ internal sealed class Turn
     private TurnResult NotAnOption()
     {
         if (Voice) return Strike(Keys.NotAnOption);
+        // On an answer the texter already has the page: say what they can reply, not the page again (it cost up to 4 segments).
+        var node = Node;
+        if (node.Kind is NodeKinds.Answer or NodeKinds.Directory)
+        {
+            Say(Keys.NotAnOption);
+            return Say(_state.Page + 1 < _presenter.PageCount(node) ? Keys.SmsMore : Keys.AnswerFooter).Done("not-an-option");
+        }
         return Say(Keys.NotAnOption).EnterCurrent("not-an-option");
     }
 

@@ -57,10 +57,10 @@ public sealed class CompiledFlows
         return slash < 0 ? ("", qualified) : (qualified[..slash], qualified[(slash + 1)..]);
     }
 
-    /// <summary>Every target a node can lead to, with what leads there.</summary>
-    public IEnumerable<(string Trigger, string Target)> Edges(FlowDefinition flow, NodeDefinition node)
+    /// <summary>Every target a node can lead to, with what leads there, for a text or (<paramref name="voice"/>) a call.</summary>
+    public IEnumerable<(string Trigger, string Target)> Edges(FlowDefinition flow, NodeDefinition node, bool voice = false)
     {
-        foreach (var option in node.Options)
+        foreach (var option in node.OptionsOn(voice))
         {
             var target = string.IsNullOrEmpty(option.Goto) ? node.Next : option.Goto;
             if (!string.IsNullOrEmpty(target)) yield return (option.Digit, Resolve(flow.Flow, target));
@@ -79,7 +79,8 @@ public sealed class CompiledFlows
             var current = queue.Dequeue();
             var (flowId, nodeId) = Split(current);
             if (Flow(flowId) is not { } flow || flow.Node(nodeId) is not { } node) continue;
-            foreach (var (_, target) in Edges(flow, node))
+            // A call's own menus (voice_options) lead to nodes too: they are reachable, and back from them leads here.
+            foreach (var (_, target) in Edges(flow, node).Concat(Edges(flow, node, voice: true)))
             {
                 if (!seen.Add(target)) continue;
                 _parents[target] = current;

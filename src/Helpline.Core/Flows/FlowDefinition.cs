@@ -34,6 +34,18 @@ public sealed class NodeDefinition
     /// <summary>Menu and region menu: what the caller can choose.</summary>
     public List<OptionDefinition> Options { get; set; } = [];
 
+    /// <summary>
+    /// Menu: what a call offers instead of <see cref="Options"/> (at most 5: a caller cannot hold more in mind
+    /// while a prompt plays). Empty: a call offers the same options as a text.
+    /// </summary>
+    public List<OptionDefinition> VoiceOptions { get; set; } = [];
+
+    /// <summary>The options a channel offers: on a call the voice options where the menu has them.</summary>
+    public List<OptionDefinition> OptionsOn(bool voice) => voice && VoiceOptions.Count > 0 ? VoiceOptions : Options;
+
+    /// <summary>Every option of either channel (for checks and for the keys a flow uses).</summary>
+    public IEnumerable<OptionDefinition> AllOptions => Options.Concat(VoiceOptions);
+
     /// <summary>Where to go next: after a language is chosen, after a region is chosen, after an answer's last page.</summary>
     public string? Next { get; set; }
 

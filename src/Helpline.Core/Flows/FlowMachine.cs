@@ -62,7 +62,7 @@ public static class FlowMachine
                     state.Permit(Triggers.Next, Local(flow, flows.Resolve(flow.Flow, node.Next)));
                     break;
                 case NodeKinds.Menu or NodeKinds.RegionMenu:
-                    foreach (var (trigger, target) in flows.Edges(flow, node).Distinct())
+                    foreach (var (trigger, target) in flows.Edges(flow, node, facts.OnCall).Distinct())
                     {
                         if (target == here) state.PermitReentry(trigger);
                         else state.Permit(trigger, Local(flow, target));

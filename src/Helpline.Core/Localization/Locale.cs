@@ -16,6 +16,12 @@ public sealed class Locale
     public Dictionary<string, List<string>> Keywords { get; set; } = [];
     public Dictionary<string, string> Texts { get; set; } = [];
 
+    /// <summary>
+    /// SMS only: fold letters and marks outside GSM-7 into GSM-7 (á→a, ç→c, “”→"), so a reply costs 160 characters a
+    /// segment instead of 70. Off unless the locale opts in; calls and WhatsApp are never folded.
+    /// </summary>
+    public bool SmsFoldGsm7 { get; set; }
+
     /// <summary>The file it came from, for messages that name it.</summary>
     public string File { get; set; } = "";
 

@@ -33,7 +33,7 @@ public static class UsedTextKeys
             foreach (var node in flow.Nodes.Where(n => !string.IsNullOrWhiteSpace(n.Id) && NodeKinds.All.Contains(n.Kind)))
             {
                 var where = $"node '{node.Id}'";
-                var keys = new[] { node.Prompt, node.Intro }.Concat(node.Texts).Concat(node.Options.Select(o => o.Label));
+                var keys = new[] { node.Prompt, node.Intro }.Concat(node.Texts).Concat(node.AllOptions.Select(o => o.Label));
                 foreach (var key in keys.Where(k => !string.IsNullOrEmpty(k))) Use(key, flow.File, where);
             }
         }

@@ -43,6 +43,7 @@ public static partial class ContentReport
         Header(md, content, options, today, locales, facts, findings);
         Languages(md, options, locales);
         Translations(md, content);
+        CostReport.Write(md, content, options.SmsSegmentBudget);
         Facts(md, options, facts);
         VerifyNext(md, content, options, today);
         DirectoryByRegion(md, content, options, today);

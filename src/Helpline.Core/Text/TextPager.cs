@@ -3,8 +3,10 @@ using System.Text;
 namespace Helpline.Core.Text;
 
 /// <summary>
-/// Packs text blocks into pages that each fit a budget, breaking an oversized block at line
-/// or sentence ends (never mid-word), so a long answer arrives as a few affordable messages.
+/// Packs text blocks into pages that each fit a budget, breaking an oversized block at line or
+/// sentence ends, a sentence longer than a page at a clause (a comma, a colon), and only a clause
+/// longer than a page between words (never mid-word), so a long answer arrives as a few affordable
+/// messages that each read as whole thoughts.
 /// </summary>
 public static class TextPager
 {
@@ -12,16 +14,21 @@ public static class TextPager
 
     /// <param name="blocks">Paragraphs in reading order.</param>
     /// <param name="fits">Whether a finished page (already joined) is within budget.</param>
-    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> fits)
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> fits) => Pages(blocks, fits, fits);
+
+    /// <param name="firstFits">The first page's budget (it is sent with more: a list's heading, the place chosen).</param>
+    /// <param name="restFits">Every later page's budget.</param>
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> firstFits, Func<string, bool> restFits)
     {
         var pages = new List<string>();
         var current = "";
         foreach (var block in blocks.Where(b => b.Length > 0))
         {
+            var fits = pages.Count == 0 ? firstFits : restFits;
             foreach (var piece in fits(block) ? [block] : Split(block, fits))
             {
                 var joined = current.Length == 0 ? piece : current + Separator + piece;
-                if (fits(joined)) { current = joined; continue; }
+                if ((pages.Count == 0 ? firstFits : restFits)(joined)) { current = joined; continue; }
                 if (current.Length > 0) pages.Add(current);
                 current = piece;
             }
@@ -47,7 +54,7 @@ public static class TextPager
             if (!fits(sentence))
             {
                 if (current.Length > 0) { yield return current.ToString().Trim(); current.Clear(); }
-                foreach (var part in ByWords(sentence, fits)) yield return part;
+                foreach (var part in ByClauses(sentence, fits)) yield return part;
                 continue;
             }
             var candidate = current.ToString() + sentence;
@@ -75,6 +82,44 @@ public static class TextPager
             i = end - 1;
         }
         if (start < text.Length) yield return text[start..];
+    }
+
+    /// <summary>A sentence longer than a page, cut after commas, colons and their kin; a clause still too long, between words.</summary>
+    private static IEnumerable<string> ByClauses(string sentence, Func<string, bool> fits)
+    {
+        var current = "";
+        foreach (var clause in Clauses(sentence))
+        {
+            if (!fits(clause.Trim()))
+            {
+                if (current.Trim().Length > 0) yield return current.Trim();
+                current = "";
+                foreach (var part in ByWords(clause.Trim(), fits)) yield return part;
+                continue;
+            }
+            if (fits((current + clause).Trim())) { current += clause; continue; }
+            if (current.Trim().Length > 0) yield return current.Trim();
+            current = clause;
+        }
+        if (current.Trim().Length > 0) yield return current.Trim();
+    }
+
+    /// <summary>Clauses keep their punctuation and the space after it.</summary>
+    internal static IEnumerable<string> Clauses(string sentence)
+    {
+        var start = 0;
+        for (var i = 0; i < sentence.Length; i++)
+        {
+            var c = sentence[i];
+            var ends = (c is ',' or ':' or '،' && i + 1 < sentence.Length && char.IsWhiteSpace(sentence[i + 1])) || c is '，' or '、' or '：' or '；';
+            if (!ends) continue;
+            var end = i + 1;
+            while (end < sentence.Length && char.IsWhiteSpace(sentence[end])) end++;
+            yield return sentence[start..end];
+            start = end;
+            i = end - 1;
+        }
+        if (start < sentence.Length) yield return sentence[start..];
     }
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '؟' or '۔' or ';';

@@ -52,6 +52,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
         CheckVerificationHistory(content, findings);
         if (options.Production) CheckFreshForProduction(content, findings);
         CheckVoice(content, findings);
+        CheckSentReplies(content, findings);
         return findings;
     }
 
@@ -263,7 +264,7 @@ public sealed partial class ContentValidator(ValidationOptions options)
                 }
             }
 
-            if (ReferenceEquals(locale, english)) { CheckSegments(locale, findings); continue; }
+            if (ReferenceEquals(locale, english)) continue;
 
             foreach (var key in usedKeys.Keys.Where(k => english.Texts.ContainsKey(k) && !locale.Texts.ContainsKey(k)).Order(StringComparer.Ordinal))
                 Add(Severity.Warning, key, "falls back to English");
@@ -274,18 +275,6 @@ public sealed partial class ContentValidator(ValidationOptions options)
                 if (english.Texts.TryGetValue(key, out var source) && Placeholders(source) != Placeholders(text))
                     Add(Severity.Error, key, $"placeholders {Placeholders(text)} differ from English {Placeholders(source)}");
             }
-            CheckSegments(locale, findings);
-        }
-    }
-
-    private void CheckSegments(Locale locale, List<Finding> findings)
-    {
-        foreach (var (key, text) in locale.Texts)
-        {
-            if (key.StartsWith("voice.", StringComparison.Ordinal) || key.EndsWith(ConversationEngine.VoiceSuffix, StringComparison.Ordinal) || key.StartsWith("web.", StringComparison.Ordinal)) continue;
-            var segments = SegmentCounter.Count(text);
-            if (segments > options.SmsSegmentBudget)
-                findings.Add(new(Severity.Warning, locale.File, key, $"{segments} SMS segments ({SegmentCounter.EncodingOf(text)}), over the budget of {options.SmsSegmentBudget}: it will be split"));
         }
     }
 

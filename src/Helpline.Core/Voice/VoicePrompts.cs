@@ -12,7 +12,7 @@ public static class VoicePrompts
 {
     private static readonly string[] EngineKeys =
     [
-        Engine.Keys.LanguageOffer, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
+        Engine.Keys.LanguageTitle, Engine.Keys.LanguageOffer, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
         Engine.Keys.VoiceKeys, Engine.Keys.VoiceMore, Engine.Keys.VoiceAnswerEnd, Engine.Keys.VoiceMenuFooter, Engine.Keys.VoiceNoInput, Engine.Keys.VoiceGoodbye,
         Engine.Keys.VoiceTextConfirm, Engine.Keys.VoiceTextSending, Engine.Keys.VoiceTextFailed, Engine.Keys.VoiceConnecting, Engine.Keys.VoiceTransferFailed,
         Engine.Keys.VoiceTransferNext, Engine.Keys.VoiceAfterCall,
@@ -34,7 +34,7 @@ public static class VoicePrompts
                 if (node.Kind == NodeKinds.LanguageMenu) { if (node.Intro is not null) keys.Add(node.Intro); continue; }
                 if (node.Prompt is not null) keys.Add(node.Prompt);
                 keys.AddRange(node.Texts);
-                keys.AddRange(node.Options.Select(o => o.Label));
+                keys.AddRange(node.AllOptions.Select(o => o.Label));
             }
         }
         foreach (var organization in content.Directory.All.Where(o => o.IsShown))

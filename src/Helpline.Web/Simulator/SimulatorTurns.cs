@@ -176,8 +176,9 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
 
     private SmsPage Page(string text)
     {
-        var segments = SegmentCounter.Count(text);
-        return new(text, segments, SegmentCounter.EncodingOf(text) == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2", text.Length, segments > smsSegmentBudget);
+        // The validator's and the content report's measure, over the same body the SMS webhook sends.
+        var cost = SmsCost.Of(text);
+        return new(text, cost.Segments, cost.EncodingName, cost.Length, cost.Segments > smsSegmentBudget);
     }
 
     private static Answer Result(SimulatorSession session, ConversationEngine engine, string outcome,

@@ -81,9 +81,31 @@ public class ContentValidatorTests
     }
 
     [Fact]
-    public void Validate_TextOverTheSegmentBudget_IsReported()
+    public void Validate_ReplyOverTheSegmentBudgetAsSent_IsAnErrorNamingFileNodeLanguageAndSegments()
     {
-        using var temp = TestContent.EditedMinimal("locales/es.yaml", t => t.Replace("  fear.1: \"Dígale", $"  fear.2: \"{string.Concat(Enumerable.Repeat("Información larga. ", 20))}\"\n  fear.1: \"Dígale"));
-        Assert.Contains(Validate(temp.Load()), f => f.Where == "fear.2" && f.Message.Contains("SMS segments (Ucs2)", StringComparison.Ordinal));
+        // Each label alone is short; the fear menu's reply as sent (prompt, labels, footer) is not.
+        var label = string.Concat(Enumerable.Repeat("Decir que tiene miedo, ", 5));
+        using var temp = TestContent.EditedMinimal("locales/es.yaml", t => t.Replace("  main.fear: \"Decir que tiene miedo\"", $"  main.fear: \"{label}\"", StringComparison.Ordinal)
+            .Replace("  main.prompt: \"Menú principal:\"", $"  main.prompt: \"{label}\"", StringComparison.Ordinal));
+        var errors = Validate(temp.Load()).Where(f => f.Severity == Severity.Error).ToList();
+        Assert.Contains(errors, f => f.File == "flows/main.yaml" && f.Where == "node 'main/main'"
+            && System.Text.RegularExpressions.Regex.IsMatch(f.Message, @"^es: the reply \(not an option\) costs [5-9] SMS segments \(UCS-2, \d+ characters\) as sent, over Helpline:SmsSegmentBudget of 4$"));
+        // The same menu right after the language is chosen is the first reply: its own, lower budget.
+        Assert.Contains(errors, f => f.Where == "node 'main/main'" && f.Message.StartsWith("es: the first reply (first message 'Español')", StringComparison.Ordinal)
+            && f.Message.Contains("over the first-reply budget of 3", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_VoiceMenuOfSixOptions_IsAnError()
+    {
+        var options = string.Concat(Enumerable.Range(3, 4).Select(d => $"      - {{ digit: \"{d}\", label: main.legal, goto: legal }}\n"));
+        using var temp = TestContent.EditedMinimal("flows/main.yaml", t => t.Replace("      - { digit: \"2\", label: main.legal, goto: legal, keywords: lawyer }\n",
+            "      - { digit: \"2\", label: main.legal, goto: legal, keywords: lawyer }\n" + options, StringComparison.Ordinal));
+        Assert.Contains(Validate(temp.Load()), f => f.Severity == Severity.Error && f.File == "flows/main.yaml" && f.Where == "node 'main'"
+            && f.Message.StartsWith("a call hears 6 options here, more than 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_MinimalFixtureWithinBudget_HasNoSegmentErrors() =>
+        Assert.DoesNotContain(Validate(TestContent.Minimal), f => f.Message.Contains("SMS segments", StringComparison.Ordinal));
 }

@@ -20,7 +20,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task EditedText_IsSaidOnTheNextMessage_WithoutARestart()
     {
-        Assert.Contains("Menú principal:", (await App.PostSmsAsync(Texter, "hola")).Message);
+        Assert.Contains("Bienvenido.", (await App.PostSmsAsync(Texter, "Español")).Message);
         Assert.True(await _content.EditAsync("locales/es.yaml", t => t.Replace("Menú principal:", "Menú de inicio:")));
         Assert.Contains("Menú de inicio:", (await App.PostSmsAsync(Texter, "*")).Message);
     }
@@ -28,7 +28,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task EditThatFailsValidation_IsRefused_AndTheLastGoodContentKeepsServing()
     {
-        await App.PostSmsAsync(Texter, "hola");
+        await App.PostSmsAsync(Texter, "Español");
         Assert.False(await _content.EditAsync("flows/main.yaml", t => t.Replace("goto: fear,", "goto: nowhere,")));
 
         var reply = await App.PostSmsAsync(Texter, "1");
@@ -45,7 +45,7 @@ public sealed class HotReloadTests : IDisposable
     [Fact]
     public async Task ConversationWhoseNodeDisappeared_StartsAgainAtTheMainMenu_InItsLanguage()
     {
-        await App.PostSmsAsync(Texter, "hola");
+        await App.PostSmsAsync(Texter, "Español");
         await App.PostSmsAsync(Texter, "1"); // the fear answer
         Assert.True(await _content.EditAsync("flows/main.yaml", t => t
             .Replace("      - { digit: \"1\", label: main.fear, goto: fear, keywords: fear }\n", "")
@@ -61,7 +61,7 @@ public sealed class HotReloadTests : IDisposable
     {
         var source = App.Services.GetRequiredService<ContentSource>();
         var loaded = source.Current;
-        await App.PostSmsAsync(Texter, "hola");
+        await App.PostSmsAsync(Texter, "Español");
         Assert.Same(loaded, source.Current);
     }
 }
@@ -76,8 +76,9 @@ public sealed class HotReloadWatcherTests : IDisposable
     [Fact]
     public async Task EditedFile_IsNoticedByTheFileSystemWatcher()
     {
+        Assert.Contains("Bienvenido.", (await _content.App.PostSmsAsync("+15205551002", "Español")).Message);
         Assert.True(await _content.EditAsync("locales/es.yaml", t => t.Replace("Menú principal:", "Menú de inicio:")));
-        Assert.Contains("Menú de inicio:", (await _content.App.PostSmsAsync("+15205551002", "hola")).Message);
+        Assert.Contains("Menú de inicio:", (await _content.App.PostSmsAsync("+15205551002", "*")).Message);
     }
 }
 

@@ -49,7 +49,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
 
         Assert.Equal(1, samples[@"helpline_turn_outcomes_total{channel=""sms"",outcome=""language-by-name""}"]);
         Assert.Equal(1, samples[@"helpline_turn_outcomes_total{channel=""sms"",outcome=""option""}"]);
-        Assert.Equal(2, samples[@"helpline_turn_outcomes_total{channel=""voice"",outcome=""option""}"]); // court, then the case-status line
+        Assert.Equal(3, samples[@"helpline_turn_outcomes_total{channel=""voice"",outcome=""option""}"]); // other topics, court, then the case-status line
         Assert.Equal(1, samples[@"helpline_turn_outcomes_total{channel=""voice"",outcome=""transfer""}"]);
         Assert.Equal(1, samples[@"helpline_turn_outcomes_total{channel=""voice"",outcome=""transfer-failed""}"]);
 
@@ -61,11 +61,11 @@ public sealed partial class MetricsTests : IAsyncLifetime
         Assert.Equal(1, samples[@"helpline_text_me_total{result=""sent""}"]);
         Assert.DoesNotContain(samples.Keys, k => k.StartsWith("helpline_errors_total{", StringComparison.Ordinal));
 
-        // Four texts, one WhatsApp message, seven call requests: each timed once, in a bucket no later than +Inf.
+        // Four texts, one WhatsApp message, eight call requests: each timed once, in a bucket no later than +Inf.
         Assert.Equal(4, samples[@"helpline_webhook_duration_seconds_count{channel=""sms""}"]);
         Assert.Equal(1, samples[@"helpline_webhook_duration_seconds_count{channel=""whatsapp""}"]);
-        Assert.Equal(7, samples[@"helpline_webhook_duration_seconds_count{channel=""voice""}"]);
-        Assert.Equal(7, samples[@"helpline_webhook_duration_seconds_bucket{channel=""voice"",le=""+Inf""}"]);
+        Assert.Equal(8, samples[@"helpline_webhook_duration_seconds_count{channel=""voice""}"]);
+        Assert.Equal(8, samples[@"helpline_webhook_duration_seconds_bucket{channel=""voice"",le=""+Inf""}"]);
         Assert.Contains(@"helpline_webhook_duration_seconds_bucket{channel=""voice"",le=""15""}", samples.Keys);
     }
 
@@ -110,7 +110,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
     {
         var call = new Call(_app, CallSid, Caller);
         await call.StartAsync();
-        foreach (var key in new[] { "0", "6", "5", "1" }) await call.PressAsync(key); // English, detention, the ICE line, call it
+        foreach (var key in new[] { "0", "3", "1", "1" }) await call.PressAsync(key); // English, detention, report a problem: the ICE line, call it
         var dialUrl = call.Action("Dial");
         await call.DialEndedAsync("completed");
         await _app.PostAsync(dialUrl, call.Form(("DialCallStatus", "completed"))); // Twilio retrying the same request
@@ -127,7 +127,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
         _twilio.FailNext(10, 500);
         var call = new Call(_app, CallSid, Caller);
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "1", "9", "1" }) await call.PressAsync(key); // English, court, case status, text me, yes
+        foreach (var key in new[] { "0", "5", "3", "1", "9", "1" }) await call.PressAsync(key); // English, other topics, court, case status, text me, yes
         await TextMeSentAsync();
 
         var samples = Samples(await ScrapeAsync(_app));
@@ -139,7 +139,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
     public async Task MessagesPastTheLimit_AreCountedAsRateLimited()
     {
         using var app = new HelplineApp(new() { ["Helpline:MessagesPerMinute"] = "2" });
-        for (var i = 0; i < 3; i++) await app.PostSmsAsync(Texter, "hola");
+        for (var i = 0; i < 3; i++) await app.PostSmsAsync(Texter, "Español");
 
         var samples = Samples(await ScrapeAsync(app));
         Assert.Equal(1, samples[@"helpline_rate_limited_total{channel=""sms""}"]);
@@ -152,7 +152,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
         var broken = new Mock<IConversationStore>();
         broken.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("disk on fire"));
         using var app = new HelplineApp(services: s => s.AddSingleton(broken.Object));
-        await app.PostSmsAsync(Texter, "hola");
+        await app.PostSmsAsync(Texter, "Español");
 
         var samples = Samples(await ScrapeAsync(app));
         Assert.Equal(1, samples[@"helpline_errors_total{channel=""sms""}"]);
@@ -189,7 +189,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
     public async Task WithAToken_ARequestWithIt_GetsTheMetrics()
     {
         using var app = new HelplineApp(new() { ["Helpline:MetricsToken"] = "metrics-token" });
-        await app.PostSmsAsync(Texter, "hola");
+        await app.PostSmsAsync(Texter, "Español");
         var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "metrics-token");
 
@@ -205,12 +205,12 @@ public sealed partial class MetricsTests : IAsyncLifetime
 
     private async Task TextsAndACallAsync()
     {
-        foreach (var body in new[] { "hola", "2", "STOP", "START" }) await _app.PostSmsAsync(Texter, body);
+        foreach (var body in new[] { "Español", "2", "STOP", "START" }) await _app.PostSmsAsync(Texter, body);
         await _app.PostSmsAsync(WhatsAppTexter, "english");
 
         var call = new Call(_app, CallSid, Caller);
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "2", "1" }) await call.PressAsync(key); // English, court, call the case line, call it
+        foreach (var key in new[] { "0", "5", "3", "2", "1" }) await call.PressAsync(key); // English, other topics, court, call the case line, call it
         await call.DialEndedAsync("busy");
         await call.PressAsync("1"); // yes, text me the contacts
         await TextMeSentAsync();

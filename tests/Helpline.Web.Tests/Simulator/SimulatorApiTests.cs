@@ -70,14 +70,14 @@ public sealed class SimulatorApiTests : IDisposable
         var texter = NewSession();
         var caller = NewSession();
 
-        foreach (var text in new[] { "hola", "2", "1", "MÁS", "STOP", "START", "borrar" })
+        foreach (var text in new[] { "Español", "2", "1", "MÁS", "STOP", "START", "borrar" })
             await TurnAsync(new { session = texter, channel = "sms", input = text });
         await TurnAsync(new { session = caller, channel = "voice", @event = "start" });
         foreach (var key in new[] { "8", "2", "1", "9", "1" }) await TurnAsync(new { session = caller, channel = "voice", input = key });
 
         Assert.Equal(0, store.Count);
         // The same store does count a real texter: the check above could fail.
-        await _app.PostSmsAsync("+15205550302", "hola");
+        await _app.PostSmsAsync("+15205550302", "Español");
         Assert.Equal(1, store.Count);
     }
 

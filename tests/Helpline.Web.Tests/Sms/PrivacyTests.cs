@@ -10,7 +10,7 @@ public sealed class PrivacyTests
     {
         using var app = new HelplineApp();
         const string texter = "+15205550777";
-        string[] messages = ["hola", "2", "1", "my husband is detained in Texas", "0", "8", "1", "79901", "más", "STOP", "START", "borrar"];
+        string[] messages = ["Español", "2", "1", "my husband is detained in Texas", "0", "8", "1", "79901", "más", "STOP", "START", "borrar"];
         foreach (var message in messages) await app.PostSmsAsync(texter, message);
         await app.PostSmsAsync("whatsapp:+15205550778", "hello there friend");
         await app.PostAsync("/twilio/sms", [new("From", "+15205550779"), new("Body", "unsigned secret words")], signature: "");
@@ -32,7 +32,7 @@ public sealed class PrivacyTests
     public async Task EachTurn_IsOneStructuredEvent_WithChannelLocaleNodeOutcomeAndDuration()
     {
         using var app = new HelplineApp();
-        await app.PostSmsAsync("+15205550780", "hola", messageSid: "SMturnlog");
+        await app.PostSmsAsync("+15205550780", "Español", messageSid: "SMturnlog");
         var turn = Assert.Single(app.Logs.Events, e => e.MessageTemplate.Text.StartsWith("Turn", StringComparison.Ordinal));
         Assert.Equal("\"Sms\"", turn.Properties["Channel"].ToString());
         Assert.Equal("\"es\"", turn.Properties["Locale"].ToString());

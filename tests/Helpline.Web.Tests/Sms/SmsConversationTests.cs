@@ -12,19 +12,19 @@ public sealed class SmsConversationTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task TextsHola_GetsTheSpanishMenu_ThenTheCredibleFearAnswer()
+    public async Task TextsEspañol_GetsTheSpanishMenu_ThenTheCredibleFearAnswer()
     {
-        var menu = await _app.PostSmsAsync(Texter, "hola");
+        var menu = await _app.PostSmsAsync(Texter, "Español");
         Assert.Equal(200, menu.Status);
         Assert.StartsWith("text/xml", menu.ContentType);
-        Assert.Contains("no es asesoría legal", menu.Message);
-        Assert.Contains("Menú principal", menu.Message);
+        Assert.Contains("Información general, no asesoría legal.", menu.Message);
 
         await _app.PostSmsAsync(Texter, "2");
         var answer = await _app.PostSmsAsync(Texter, "1");
         Assert.Contains("miedo de regresar", answer.Message);
-        Assert.Contains("MÁS", answer.Message);
-        // Spanish is UCS-2 (á, í, ó): 70 characters a segment, so each part is its own page.
+        Assert.Contains("1 = más", answer.Message);
+        // Spanish is UCS-2 (á, í, ó): 67 characters a segment, so the answer comes in pages; "más" reads on.
+        Assert.DoesNotContain("24 horas", answer.Message);
         var second = await _app.PostSmsAsync(Texter, "más");
         var third = await _app.PostSmsAsync(Texter, "mas");
         // The third page is the border policy with its date (Proclamation 10888), then the orientation.
@@ -32,6 +32,7 @@ public sealed class SmsConversationTests : IDisposable
         var fourth = await _app.PostSmsAsync(Texter, "más");
         Assert.Contains("24 horas", fourth.Message);
         Assert.DoesNotContain("24 horas", second.Message);
+        Assert.Contains("24 horas", third.Message);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class SmsConversationTests : IDisposable
         await _app.PostSmsAsync(Texter, "русский");
         var first = await _app.PostSmsAsync(Texter, "1");
         Assert.True(SegmentCounter.Count(first.Message) <= 4, $"{SegmentCounter.Count(first.Message)} segments: {first.Message}");
-        Assert.Contains("ЕЩЁ", first.Message);
+        Assert.Contains("1 = дальше", first.Message);
 
         var second = await _app.PostSmsAsync(Texter, "ещё");
         Assert.NotEqual(first.Message, second.Message);

@@ -27,8 +27,8 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
         using var a = Instance();
         using var b = Instance();
 
-        var menu = await a.PostSmsAsync(texter, "hola");
-        Assert.Contains("Menú principal", menu.Message);
+        var menu = await a.PostSmsAsync(texter, "Español");
+        Assert.Contains("Información general", menu.Message);
 
         var fear = await b.PostSmsAsync(texter, "2");
         Assert.Contains("Cómo decirlo", fear.Message); // the "say you are afraid" menu, in Spanish
@@ -47,7 +47,7 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
         const string texter = "+15205550702";
         using var a = Instance();
         using var b = Instance();
-        await a.PostSmsAsync(texter, "hola");
+        await a.PostSmsAsync(texter, "Español");
         await b.PostSmsAsync(texter, "2");
         var first = await a.PostSmsAsync(texter, "1");
         Assert.Contains("miedo de regresar", first.Message);
@@ -72,7 +72,7 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
         using var b = Instance();
         using (var a = Instance())
         {
-            await a.PostSmsAsync(texter, "hola");
+            await a.PostSmsAsync(texter, "Español");
             Assert.Contains("Cómo decirlo", (await a.PostSmsAsync(texter, "2")).Message);
         }
 

@@ -19,7 +19,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
             ["ConnectionStrings:Redis"] = redis.ConnectionString,
         });
         var client = app.CreateClient();
-        Assert.Contains("Menú principal", (await app.PostSmsAsync(texter, "hola")).Message);
+        Assert.Contains("Información general", (await app.PostSmsAsync(texter, "Español")).Message);
         Assert.Equal(200, (int)(await client.GetAsync("/readyz")).StatusCode);
 
         await redis.StopAsync();
@@ -35,7 +35,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
         await WaitOnRealClockUntilReadyAsync(client);
 
         var after = await app.PostSmsAsync(texter, "2");
-        Assert.Contains("Cómo decirlo", after.Message); // the Spanish "say you are afraid" menu: "hola" was kept
+        Assert.Contains("Cómo decirlo", after.Message); // the Spanish "say you are afraid" menu: "Español" was kept
     }
 
     /// <summary>

@@ -112,7 +112,7 @@ public sealed class CallTests : IAsyncLifetime
         var gather = menu.Elements("Gather").Single();
         Assert.Equal("dtmf speech", gather.Attribute("input")?.Value);
         Assert.Equal("es-US", gather.Attribute("language")?.Value);
-        Assert.Contains(Said(menu), s => s.Contains("Menú principal", StringComparison.Ordinal));
+        Assert.Contains(Said(menu), s => s.Contains("Menú:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class CallTests : IAsyncLifetime
         var call = NewCall();
         await call.StartAsync();
         await call.PressAsync("0");
-        await call.PressAsync("5");
+        await call.PressAsync("5"); await call.PressAsync("3");
         var again = await call.SilenceAsync();
         Assert.Contains(Said(again), s => s.Contains("did not hear", StringComparison.Ordinal));
         Assert.Contains(Said(again), s => s.Contains("Immigration court:", StringComparison.Ordinal));
@@ -138,7 +138,7 @@ public sealed class CallTests : IAsyncLifetime
         var call = NewCall();
         await call.StartAsync();
         await call.PressAsync("0");
-        await call.PressAsync("5");
+        await call.PressAsync("5"); await call.PressAsync("3");
         var twiml = await call.PressAsync("8");
         Assert.Contains(Said(twiml), s => s.Contains("not an option", StringComparison.Ordinal));
         Assert.Contains(Said(twiml), s => s.Contains("Immigration court:", StringComparison.Ordinal));
@@ -149,7 +149,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "6", "5" }) await call.PressAsync(key); // English, detention, call the ICE line
+        foreach (var key in new[] { "0", "3", "1" }) await call.PressAsync(key); // English, detention, report a problem: the ICE line
         var twiml = await call.PressAsync("1");
         var dial = Assert.Single(twiml.Elements("Dial"));
         Assert.Equal("+18883514024", dial.Element("Number")!.Value);
@@ -166,7 +166,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "2" }) await call.PressAsync(key); // English, court, call the case line
+        foreach (var key in new[] { "0", "5", "3", "2" }) await call.PressAsync(key); // English, other topics, court, call the case line
         await call.PressAsync("1");
         var twiml = await call.DialEndedAsync(status);
         Assert.Contains(Said(twiml), s => s.Contains("did not go through", StringComparison.Ordinal));
@@ -184,7 +184,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "8", "2" }) await call.PressAsync(key); // English, legal help, detention list
+        foreach (var key in new[] { "0", "4", "2" }) await call.PressAsync(key); // English, legal help, detention list
         var first = await call.PressAsync("1");
         Assert.Equal("+18883514024", first.Descendants("Number").Single().Value);
         var next = await call.DialEndedAsync("busy");
@@ -197,7 +197,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "1" }) await call.PressAsync(key); // English, court, case status
+        foreach (var key in new[] { "0", "5", "3", "1" }) await call.PressAsync(key); // English, other topics, court, case status
         var offer = await call.PressAsync("9");
         Assert.Contains(Said(offer), s => s.Contains("To send it, press 1", StringComparison.Ordinal));
         Assert.Equal(0, _twilio.RequestCount);
@@ -216,7 +216,7 @@ public sealed class CallTests : IAsyncLifetime
         _twilio.FailNext(10, 500);
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "1", "9" }) await call.PressAsync(key);
+        foreach (var key in new[] { "0", "5", "3", "1", "9" }) await call.PressAsync(key);
         var twiml = await call.PressAsync("1");
         Assert.Contains(Said(twiml), s => s.Contains("sending the text message", StringComparison.Ordinal));
         Assert.Single(twiml.Elements("Gather")); // the call carries on while the text is tried
@@ -291,7 +291,7 @@ public sealed class CallTests : IAsyncLifetime
         await first.PressAsync("1"); // Spanish
         var second = NewCall("CA-second");
         var twiml = await second.StartAsync();
-        Assert.Contains(Said(twiml), s => s.Contains("Menú principal", StringComparison.Ordinal));
+        Assert.Contains(Said(twiml), s => s.Contains("Menú:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed class CallTests : IAsyncLifetime
     {
         var call = NewCall();
         await call.StartAsync();
-        foreach (var key in new[] { "0", "5", "1", "9", "1" }) await call.PressAsync(key);
+        foreach (var key in new[] { "0", "5", "3", "1", "9", "1" }) await call.PressAsync(key);
         await _twilio.WaitForMessageAsync(TimeSpan.FromSeconds(10));
         Assert.All(_app.Logs.Written(), line => Assert.DoesNotContain("5205550901", line));
     }
