@@ -44,7 +44,7 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton<ConversationTurns>();
         services.AddSingleton<FallbackReplies>();
         services.AddSingleton<SmsWebhook>();
-        services.AddTransient<Voice.VoiceWebhook>(); // holds a typed HttpClient: not a singleton
+        services.AddSingleton<Voice.VoiceWebhook>();
         services.AddSingleton<Voice.CallRenderers>();
         services.AddSingleton<Voice.TextMeQueue>();
         services.AddSingleton(sp => new Voice.TextMeSender(sp.GetRequiredService<Voice.TextMeQueue>(), () => sp.GetRequiredService<TwilioMessagesClient>(),
