@@ -52,6 +52,8 @@ public sealed class RecordingServer : WebApplicationFactory<Program>
             builder.UseSetting("Helpline:AdminToken", AdminToken);
             builder.UseSetting("Twilio:AuthToken", "recording-test-auth-token");
             builder.UseSetting("Twilio:AccountSid", "AC00000000000000000000000000000000");
+            // Required outside Development: the URL Twilio signs (the page's own address is loopback).
+            builder.UseSetting("Helpline:PublicBaseUrl", "http://127.0.0.1");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class HostileTrafficTests : IDisposable
         var reply = await _app.PostSmsAsync(Victim, "hola");
         Assert.Equal(200, reply.Status);
         Assert.False(reply.IsEmptyResponse);
-        Assert.Contains("Helpline", reply.Message);
+        Assert.Contains("1 Español", reply.Message); // the first reply: the language menu
     }
 
     [Fact]
