@@ -176,11 +176,11 @@ uid=$(podman exec "$name" id -u)
 [ "$uid" != 0 ] || fail "the helpline runs as root"
 step "ok: the helpline runs as uid $uid, not root"
 
-sms +15555550100 hola SM00000000000000000000000000000001 > "$work/status"
-expect "a signed 'hola' gets the Spanish main menu" 200 "Menú principal:"
+sms +15555550100 Español SM00000000000000000000000000000001 > "$work/status"
+expect "a signed 'Español' gets the Spanish main menu" 200 "2 Tengo miedo"
 
 sms +15555550101 دری SM00000000000000000000000000000002 > "$work/status"
-expect "a signed 'دری' gets the Dari main menu (ICU, fa-AF)" 200 "فهرست اصلی:"
+expect "a signed 'دری' gets the Dari main menu (ICU, fa-AF)" 200 "2 گفتن ترس خود"
 
 sms +15555550102 hola SM00000000000000000000000000000003 "AAAAAAAAAAAAAAAAAAAAAAAAAAA=" > "$work/status"
 expect "a bad signature gets 403" 403 ""
