@@ -31,7 +31,6 @@ public static class HelplineServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TwilioOptions>>(new TwilioOptionsValidator(environment));
-        services.TryAddSingletonTimeProvider();
 
         services.AddSingleton(sp => StartupChecks.CallerKeys(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, environment));
         services.AddSingleton(sp =>
@@ -72,9 +71,4 @@ public static class HelplineServiceCollectionExtensions
             : RedisConversationStore.Connect(redisConnectionString),
         var other => throw new InvalidOperationException($"Helpline:Store:Provider '{other}' is not known: use Sqlite, Memory or Redis"),
     };
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (services.All(s => s.ServiceType != typeof(TimeProvider))) services.AddSingleton(TimeProvider.System);
-    }
 }
