@@ -55,17 +55,27 @@ internal static class FlowPicture
             // Several keys to one node (a region menu's regions, say) make one row: "1–5".
             var grouped = Options(states[id]).GroupBy(o => o.Target, StringComparer.Ordinal)
                 .Select(g => (Trigger: Keys(g.Select(o => o.Trigger).ToList()), Target: g.Key)).ToList();
-            foreach (var (trigger, target) in grouped)
-            {
-                if (parentOf.TryGetValue(target, out var p) && p == id && !placed.Contains(target))
-                    Place(target, trigger, depth + 1, id, null);
-                else if (target != id)
-                    rows.Add(new Row(depth + 1, trigger, target, true, id, null));
-            }
+            // A call's own menu (voice_options) can lead where no text option does (the call's "more topics"):
+            // those keys are drawn too, marked ☎, so a node only a call reaches hangs under its menu.
+            var callOnly = (flow.Nodes.FirstOrDefault(n => n.Id == id)?.VoiceOptions ?? [])
+                .Where(o => o.Goto.Length > 0 && grouped.All(g => g.Target != o.Goto))
+                .GroupBy(o => o.Goto, StringComparer.Ordinal)
+                .Select(g => (Trigger: "☎ " + Keys(g.Select(o => o.Digit).ToList()), Target: g.Key));
+            foreach (var (trigger, target) in grouped.Concat(callOnly))
+                Child(id, trigger, target, depth);
             // Where an answer goes after its last page, when that is not simply back up.
             var after = Transitions(states[id]).FirstOrDefault(t => t.Trigger == Triggers.More && t.Target != id).Target;
             if (after is not null && !(parentOf.TryGetValue(id, out var up) && up == after))
-                rows.Add(new Row(depth + 1, "then", after, true, id, null));
+                Child(id, "then", after, depth);
+        }
+
+        // A node whose "back" leads here is drawn here; any other target is a link row.
+        void Child(string id, string trigger, string target, int depth)
+        {
+            if (parentOf.TryGetValue(target, out var p) && p == id && !placed.Contains(target))
+                Place(target, trigger, depth + 1, id, null);
+            else if (target != id)
+                rows.Add(new Row(depth + 1, trigger, target, true, id, null));
         }
 
         var neighbours = Neighbours(currentNode, rows);

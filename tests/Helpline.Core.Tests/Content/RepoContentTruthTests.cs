@@ -77,8 +77,9 @@ public class RepoContentTruthTests
         var digit = Content.Compiled.Node("main/language")!.Languages.IndexOf(language.Culture) is var i and < 9 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         ConversationState? call = engine.Handle(null, new TurnInput(Channel.Voice, TurnKind.CallStarted)).State;
         TransferOutput? transfer = null;
-        // Choose the language, Detention, Separated children, then 1 through the answer's parts and at the ORR line.
-        foreach (var key in new[] { digit, "6", "3", "1", "1", "1", "1" })
+        // Choose the language, Detention (3 on a call: flows/main.yaml voice_options), Separated children,
+        // then 1 through the answer's parts and at the ORR line.
+        foreach (var key in new[] { digit, "3", "3", "1", "1", "1", "1" })
         {
             var turn = engine.Handle(call, TurnInput.Keypad(key));
             call = turn.State;

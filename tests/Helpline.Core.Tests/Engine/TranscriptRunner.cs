@@ -124,7 +124,7 @@ public class TranscriptRunnerTests : IDisposable
     }
 
     [Theory]
-    [InlineData("< Main menu")]
+    [InlineData("< 1 Asylum at the border")]
     [InlineData("# a comment")]
     [InlineData("")]
     public void Run_KnownLines_Pass(string line) => Run("> english", line);

@@ -58,6 +58,16 @@ public sealed class FlowPictureTests
     }
 
     [Fact]
+    public void Svg_ANodeOnlyACallOrAnAnswersLastPageReaches_HangsUnderIt()
+    {
+        var titles = Groups(Draw(Main, null), "node").Select(g => g.Element(Svg + "title")!.Value).ToList();
+
+        // voice_options: the call's "more topics" is key 5 of the main menu; after separated children's last page, the ORR line.
+        Assert.Contains("more_topics (menu), reached from main with ☎ 5", titles);
+        Assert.Contains("call_orr (transfer ☎), reached from separated_children with then", titles);
+    }
+
+    [Fact]
     public void Svg_MarksTheCurrentNode_AndItsNeighbours_AndMutesTheRest()
     {
         var svg = Draw(Main, "fear");

@@ -4,13 +4,13 @@ namespace Helpline.Core.Tests.Validation;
 
 /// <summary>
 /// A number or detention code in a text reaches a caller, so it must belong to a fact or to a directory entry
-/// whose status lets it be shown. The numbers are those FACTS.md keeps hidden or never sourced.
+/// whose status lets it be shown. The numbers are those the fact base keeps hidden or never sourced.
 /// </summary>
 public class ContentValidatorNumbersTests
 {
     private static readonly ValidationOptions Options = new() { Today = new DateOnly(2026, 11, 25) };
 
-    // Hidden entries as FACTS.md lists them: unconfirmed numbers and codes stay in the data, never in a text.
+    // Hidden entries as the fact base lists them: unconfirmed numbers and codes stay in the data, never in a text.
     private const string HiddenEntries = """
 
         - id: freedom-for-immigrants
