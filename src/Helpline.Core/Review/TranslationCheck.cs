@@ -46,12 +46,14 @@ public static partial class TranslationCheck
             problems.Add($"numbers and codes must be the English ones: {string.Join("; ", parts)}");
         }
 
+        // The text alone, measured as SmsCost measures a sent body; the replies it is sent in (first reply, pages
+        // with their footers) are measured as sent by the content validator, which ReviewDesk runs on the edited content.
         if (LocaleFigures.IsSms(key))
         {
-            var segments = SegmentCounter.Count(text);
-            var current = locale.Texts.TryGetValue(key, out var before) ? SegmentCounter.Count(before) : 0;
-            if (segments > smsSegmentBudget && segments > current)
-                problems.Add($"{segments} SMS segments ({Encoding(text)}), over the budget of {smsSegmentBudget}: shorten it");
+            var cost = SmsCost.Of(text);
+            var current = locale.Texts.TryGetValue(key, out var before) ? SmsCost.Of(before).Segments : 0;
+            if (cost.Segments > smsSegmentBudget && cost.Segments > current)
+                problems.Add($"{cost.Segments} SMS segments ({cost.EncodingName}), over the budget of {smsSegmentBudget}: shorten it");
         }
 
         if (text.Any(c => c is '\u202A' or '\u202B' or '\u202D' or '\u202E'))
@@ -87,8 +89,6 @@ public static partial class TranslationCheck
     };
 
     private static bool HasLettersOf(string text, Script script) => text.Any(c => char.IsLetter(c) && ScriptOf(c) == script);
-
-    private static string Encoding(string text) => SegmentCounter.EncodingOf(text) == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2";
 
     private static string Placeholders(string text) => string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
 

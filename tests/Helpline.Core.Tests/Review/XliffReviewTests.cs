@@ -51,7 +51,7 @@ public sealed class XliffReviewTests : IDisposable
         TranslationReviews.Approve(content.Root, content.Locales, Dari, ["welcome", "main.prompt"], "Mariam Ahmadi", Today);
         // The English of main.border changes after review: the Dari is stale.
         File.WriteAllText(Path.Combine(content.Root, "locales", "en.yaml"), File.ReadAllText(Path.Combine(content.Root, "locales", "en.yaml"))
-            .Replace("main.border: \"Asylum at the border now\"", "main.border: \"Asylum at the southern border now\"", StringComparison.Ordinal));
+            .Replace("main.border: \"Asylum at the border\"", "main.border: \"Asylum at the southern border\"", StringComparison.Ordinal));
         var before = _content.LocalesFingerprint();
 
         var xliff = XliffExport.Write(Content, Dari, Now);
@@ -72,7 +72,7 @@ public sealed class XliffReviewTests : IDisposable
 
         Assert.Equal("1.2", file.Version);
         Assert.Equal(Dari, file.TargetLanguage);
-        Assert.Equal(["language.title", "language.offer", "welcome", "main.prompt"], file.Units.Take(4).Select(u => u.Id));
+        Assert.Equal(["language.title", "language.title.voice", "language.offer", "welcome"], file.Units.Take(4).Select(u => u.Id));
         Assert.Equal(ContentReport(Content).Count, file.Units.Count);
         var fearSay = file.Units.Single(u => u.Id == "fear_say.2");
         Assert.Equal(English("fear_say.2"), fearSay.Source);
@@ -89,7 +89,8 @@ public sealed class XliffReviewTests : IDisposable
     public void Import_PoeditStyleEditWithEntities_RewritesOnlyThatLineAndRecordsTheReview()
     {
         var linesBefore = _content.LocaleLines(Dari);
-        var edited = "به Helpline خوش آمدید. این معلومات عمومی است، نه مشوره حقوقی. اگر در خطر هستید، فوراً به 911 زنگ بزنید.";
+        // The welcome is part of the first reply (3 SMS segments at most): a reviewer's small rewording that still fits.
+        var edited = "این معلومات عمومی است، نه مشوره حقوقی.";
         // Poedit: default namespace, its own header, state="translated" once "needs work" is cleared, numeric entities.
         var entityText = string.Concat(edited.Select(c => c > 127 ? $"&#{(int)c};" : Xml(c.ToString())));
         var xliff = $"""
@@ -127,7 +128,10 @@ public sealed class XliffReviewTests : IDisposable
         Assert.Equal("Mariam Ahmadi", status.Record!.ReviewedBy);
         Assert.Equal("2026-12-01", status.Record.Date);
         Assert.Equal(TranslationStatus.SourceHash(English("welcome")), status.Record.Source);
-        Assert.Equal(TranslationState.Untracked, content.Translations.StatusOf(content.Locales, Dari, "main.prompt").State);
+        // main.prompt came back unchanged and "needs review": still the machine draft it was, no review recorded.
+        var mainPrompt = content.Translations.StatusOf(content.Locales, Dari, "main.prompt");
+        Assert.Equal(TranslationState.MachineDraft, mainPrompt.State);
+        Assert.Null(mainPrompt.Record!.ReviewedBy);
     }
 
     [Fact]
@@ -172,7 +176,7 @@ public sealed class XliffReviewTests : IDisposable
         var dari = Content.Locales.Get(Dari).Texts;
         var before = File.ReadAllText(_content.LocaleFile(Dari));
         var xliff = Unit12("directory.phone", "تیلفون: {1}", "signed-off")
-            + Unit12("welcome", dari["welcome"].Replace("911", "991", StringComparison.Ordinal), "signed-off")
+            + Unit12("footer.main", dari["footer.main"].Replace("911", "991", StringComparison.Ordinal), "signed-off")
             + Unit12("main.prompt", "Главное меню:", "signed-off")
             + Unit12("legal.prompt", dari["legal.prompt"], "signed-off");
 
@@ -180,9 +184,9 @@ public sealed class XliffReviewTests : IDisposable
 
         Assert.Equal(["legal.prompt"], result.Approved);
         var reasons = result.Refused.ToDictionary(r => r.Key, r => r.Reason);
-        Assert.Equal(["directory.phone", "main.prompt", "welcome"], reasons.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["directory.phone", "footer.main", "main.prompt"], reasons.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("placeholders {1} differ from the English {0}", reasons["directory.phone"], StringComparison.Ordinal);
-        Assert.Contains("missing 911", reasons["welcome"], StringComparison.Ordinal);
+        Assert.Contains("missing 911", reasons["footer.main"], StringComparison.Ordinal);
         Assert.Contains("Cyrillic", reasons["main.prompt"], StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllText(_content.LocaleFile(Dari)));
     }
@@ -191,9 +195,10 @@ public sealed class XliffReviewTests : IDisposable
     public void Import_PersianDigitsForTheSameNumber_Pass()
     {
         var dari = Content.Locales.Get(Dari).Texts;
-        var result = Import(File12(Unit12("welcome", dari["welcome"].Replace("911", "۹۱۱", StringComparison.Ordinal), "translated")));
+        // The welcome no longer carries 911 (the footer of the first reply does).
+        var result = Import(File12(Unit12("footer.main", dari["footer.main"].Replace("911", "۹۱۱", StringComparison.Ordinal), "translated")));
         Assert.Empty(result.Refused);
-        Assert.Equal(["welcome"], result.Rewritten);
+        Assert.Equal(["footer.main"], result.Rewritten);
     }
 
     [Fact]

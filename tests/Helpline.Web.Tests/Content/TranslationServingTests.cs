@@ -15,7 +15,9 @@ public sealed class TranslationServingTests
 
         var reply = await app.PostSmsAsync("+15205550901", "Español");
 
-        Assert.Contains(Content.Locales.Get("es").Texts["main.prompt"], reply.Message);
+        // The first reply after the language is chosen: the welcome heading the main menu (no "Menu:" line).
+        Assert.Contains(Content.Locales.Get("es").Texts["welcome"], reply.Message);
+        Assert.Contains(Content.Locales.Get("es").Texts["main.border"], reply.Message);
     }
 
     [Fact]
@@ -26,7 +28,9 @@ public sealed class TranslationServingTests
         var reply = await app.PostSmsAsync("+15205550902", "Español");
 
         // Every Spanish text is a machine draft, so the texter gets the English one, in the language they chose.
-        Assert.Contains(Content.Locales.English.Texts["main.prompt"], reply.Message);
-        Assert.DoesNotContain(Content.Locales.Get("es").Texts["main.prompt"], reply.Message);
+        Assert.Contains(Content.Locales.English.Texts["welcome"], reply.Message);
+        Assert.Contains(Content.Locales.English.Texts["main.border"], reply.Message);
+        Assert.DoesNotContain(Content.Locales.Get("es").Texts["welcome"], reply.Message);
+        Assert.DoesNotContain(Content.Locales.Get("es").Texts["main.border"], reply.Message);
     }
 }
