@@ -14,16 +14,9 @@ namespace Helpline.Browser.Tests.Support;
 /// tests record never lands in the repository. Development
 /// (no token) for the browser; Production with an admin token to check the page is behind it.
 /// </summary>
-public sealed class RecordingServer : WebApplicationFactory<Program>
+public sealed class RecordingServer(bool production = false) : SimulatorServer
 {
     public const string AdminToken = "recording-test-admin-token-0123456789";
-    private readonly bool _production;
-
-    public RecordingServer(bool production = false)
-    {
-        _production = production;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-    }
 
     public string AudioFolder { get; } = CopyOfTheAudioFolder();
 
@@ -42,28 +35,17 @@ public sealed class RecordingServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(_production ? "Production" : "Development");
-        builder.UseSetting("Helpline:ContentRoot", SimulatorServer.RepoRoot);
+        base.ConfigureWebHost(builder);
         builder.UseSetting("Helpline:Audio:Folder", AudioFolder);
-        builder.UseSetting("Helpline:Store:Provider", "Memory");
-        builder.UseSetting("Helpline:CallerKeySecret", "recording-test-caller-key-secret");
-        if (_production)
+        if (production)
         {
+            builder.UseEnvironment("Production");
             builder.UseSetting("Helpline:AdminToken", AdminToken);
             builder.UseSetting("Twilio:AuthToken", "recording-test-auth-token");
             builder.UseSetting("Twilio:AccountSid", "AC00000000000000000000000000000000");
             // Required outside Development: the URL Twilio signs (the page's own address is loopback).
             builder.UseSetting("Helpline:PublicBaseUrl", "http://127.0.0.1");
         }
-    }
-
-    public Uri Start()
-    {
-        StartServer();
-        var server = Services.GetRequiredService<IServer>();
-        var addresses = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
-        if (addresses.Count != 1) throw new InvalidOperationException($"{server.GetType()}: {string.Join(", ", addresses)}");
-        return new Uri(addresses.Single());
     }
 
     public override async ValueTask DisposeAsync()

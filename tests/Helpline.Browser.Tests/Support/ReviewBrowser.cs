@@ -17,7 +17,7 @@ namespace Helpline.Browser.Tests.Support;
 public sealed class ReviewBrowser : IAsyncLifetime
 {
     private readonly ContentCopy _content = new();
-    private ReviewServer? _server;
+    private SimulatorServer? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -27,7 +27,7 @@ public sealed class ReviewBrowser : IAsyncLifetime
     {
         if (!File.Exists(SimulatorBrowser.ChromiumPath))
             throw new InvalidOperationException($"The browser tests need Debian's Chromium at {SimulatorBrowser.ChromiumPath}: run `apt-get install -y chromium`.");
-        _server = new ReviewServer(_content.Root);
+        _server = new SimulatorServer(_content.Root);
         var baseUrl = _server.Start();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -61,31 +61,6 @@ public sealed class ReviewBrowser : IAsyncLifetime
         _playwright?.Dispose();
         if (_server is not null) await _server.DisposeAsync();
         _content.Dispose();
-    }
-
-    private sealed class ReviewServer : WebApplicationFactory<Program>
-    {
-        private readonly string _root;
-
-        public ReviewServer(string root)
-        {
-            _root = root;
-            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Helpline:ContentRoot", _root);
-            builder.UseSetting("Helpline:Store:Provider", "Memory");
-            builder.UseSetting("Helpline:CallerKeySecret", "browser-test-caller-key-secret");
-        }
-
-        public Uri Start()
-        {
-            StartServer();
-            return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
-        }
     }
 }
 

@@ -10,18 +10,25 @@ namespace Helpline.Browser.Tests.Support;
 
 /// <summary>
 /// The helpline on a real loopback port (a browser cannot reach a TestServer), in Development so the
-/// simulator is on without a token, with the repository's content and an in-memory caller store.
+/// simulator is on without a token, with the repository's content (or a copy of it) and an in-memory
+/// caller store. Servers that need more settings derive from it.
 /// </summary>
-public sealed class SimulatorServer : WebApplicationFactory<Program>
+public class SimulatorServer : WebApplicationFactory<Program>
 {
-    public SimulatorServer() => UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    private readonly string _contentRoot;
+
+    public SimulatorServer(string? contentRoot = null)
+    {
+        _contentRoot = contentRoot ?? RepoRoot;
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    }
 
     public static string RepoRoot { get; } = FindRepoRoot();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Helpline:ContentRoot", RepoRoot);
+        builder.UseSetting("Helpline:ContentRoot", _contentRoot);
         builder.UseSetting("Helpline:Store:Provider", "Memory");
         // Set, so Development does not write a caller-key secret into the repository's data folder.
         builder.UseSetting("Helpline:CallerKeySecret", "browser-test-caller-key-secret");
@@ -31,7 +38,9 @@ public sealed class SimulatorServer : WebApplicationFactory<Program>
     public Uri Start()
     {
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var server = Services.GetRequiredService<IServer>();
+        var addresses = server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        if (addresses.Count != 1) throw new InvalidOperationException($"{server.GetType()}: {string.Join(", ", addresses)}");
         return new Uri(addresses.Single());
     }
 
