@@ -8,7 +8,7 @@ namespace Helpline.Web.Content;
 /// restart. An edit that fails validation is refused and logged with the validator's messages; the
 /// last good content keeps serving callers.
 /// </summary>
-public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptions> options, TimeProvider time, ILogger<ContentReloader> logger, IContentChanges changes) : BackgroundService
+public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptions> options, TimeProvider time, ILogger<ContentReloader> logger, IContentChanges changes, IHostEnvironment environment) : BackgroundService
 {
     /// <summary>Editors save several files at once: wait for the writes to settle before reloading.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
@@ -39,7 +39,7 @@ public sealed class ContentReloader(ContentSource source, IOptions<HelplineOptio
     {
         try
         {
-            source.Replace(StartupChecks.LoadContent(root, options.Value.Audio));
+            source.Replace(StartupChecks.LoadContent(root, options.Value.Audio, StartupChecks.ContentValidation(options.Value, environment, time), logger));
             logger.LogInformation("Content reloaded from {Root}", root);
         }
         catch (Exception e) when (e is Helpline.Core.ContentException or IOException or UnauthorizedAccessException)

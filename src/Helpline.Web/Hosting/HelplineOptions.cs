@@ -29,6 +29,16 @@ public sealed class HelplineOptions
 
     public int SmsSegmentBudget { get; set; } = 4;
 
+    /// <summary>
+    /// Outside Development, what happens to an answer whose facts (or a shown directory entry) were last
+    /// verified longer ago than <see cref="StaleAfterDays"/>: Flag (the default) serves it and logs a warning
+    /// naming it at every content load; Refuse refuses the content (at start: the helpline does not start;
+    /// on an edit: the last good content keeps serving) until someone records a check with helpline verify.
+    /// </summary>
+    public Helpline.Core.Validation.StaleContentMode StaleFacts { get; set; } = Helpline.Core.Validation.StaleContentMode.Flag;
+
+    public int StaleAfterDays { get; set; } = 180;
+
     /// <summary>A conversation idle this long starts again at the main menu.</summary>
     public TimeSpan IdleReset { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -36,7 +36,10 @@ public static class HelplineServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<HelplineOptions>>();
-            return new ContentSource(StartupChecks.LoadContent(options.Value.ContentRoot!, options.Value.Audio), sp.GetRequiredService<TimeProvider>(), options);
+            var time = sp.GetRequiredService<TimeProvider>();
+            var content = StartupChecks.LoadContent(options.Value.ContentRoot!, options.Value.Audio,
+                StartupChecks.ContentValidation(options.Value, environment, time), sp.GetRequiredService<ILogger<ContentSource>>());
+            return new ContentSource(content, time, options);
         });
         services.AddSingleton<IConversationStore>(sp => CreateStore(sp.GetRequiredService<IOptions<HelplineOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configuration.GetConnectionString("Redis")));
         services.AddSingleton<CallerErasure>();
