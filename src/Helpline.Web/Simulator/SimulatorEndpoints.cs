@@ -47,9 +47,9 @@ public static class SimulatorEndpoints
             var locales = current.Locales.Locales.OrderBy(l => menu.IndexOf(l.Culture) is var i and >= 0 ? i : int.MaxValue);
             return Results.Json(locales.Select(l => new SimulatorLanguage(l.Culture, l.Name, l.EnglishName, l.IsRightToLeft ? "rtl" : "ltr", l.Review.Status, SimulatorReview.Summary(current, l))));
         });
-        api.MapPost("/turn", (SimulatorTurnRequest request, ContentSource content, IOptions<HelplineOptions> options) =>
+        api.MapPost("/turn", (SimulatorTurnRequest request, ContentSource content, Voice.CallRenderers renderers, IOptions<HelplineOptions> options) =>
         {
-            var answer = new SimulatorTurns(content, sessions, options.Value.SmsSegmentBudget).Run(request);
+            var answer = new SimulatorTurns(content, sessions, options.Value.SmsSegmentBudget, renderers).Run(request);
             return answer.Result is { } result ? Results.Json(result) : Results.Json(new { error = answer.Error }, statusCode: answer.Status);
         });
         api.MapGet("/graph/{flow}", (string flow, string? node, ContentSource content) =>

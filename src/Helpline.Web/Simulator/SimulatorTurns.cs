@@ -15,7 +15,7 @@ namespace Helpline.Web.Simulator;
 /// and paged as the SMS webhook sends it, prompts resolved as the voice webhook plays them, and the
 /// conversation kept in <see cref="SimulatorSessions"/> instead of the caller store.
 /// </summary>
-public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sessions, int smsSegmentBudget)
+public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sessions, int smsSegmentBudget, Voice.CallRenderers renderers)
 {
     public const string Start = "start";
     public const string Silence = "silence";
@@ -159,10 +159,13 @@ public sealed class SimulatorTurns(ContentSource content, SimulatorSessions sess
     }
 
     /// <summary>Each prompt with where its sound comes from, as the call hears it (<see cref="VoicePromptPlan"/>).</summary>
-    private static List<SpokenPrompt> Prompts(ContentBundle bundle, IReadOnlyList<Output> outputs, string? culture) =>
-        [.. VoicePromptPlan.For(bundle, new PromptAudio(bundle), outputs, culture).Select(p => new SpokenPrompt(
+    private List<SpokenPrompt> Prompts(ContentBundle bundle, IReadOnlyList<Output> outputs, string? culture) =>
+        [.. VoicePromptPlan.For(bundle, AudioFor(bundle), outputs, culture).Select(p => new SpokenPrompt(
             p.Text, p.Key, p.Locale.Culture, p.Locale.IsRightToLeft ? "rtl" : "ltr", SourceName(p.Sound.Source), p.AudioUrl,
             p.Sound.Source == AudioSource.Tts ? p.Locale.Voice.SayLanguage : null))];
+
+    // The call's own audio for the content now serving (listed once per load); a session still on older content lists its own.
+    private PromptAudio AudioFor(ContentBundle bundle) => renderers.Current() is { } renderer && ReferenceEquals(renderer.Content, bundle) ? renderer.Audio : new PromptAudio(bundle);
 
     private static string SourceName(AudioSource source) => source switch
     {

@@ -21,6 +21,9 @@ public sealed class VoiceRenderer(ContentBundle content, ILogger logger)
     /// <summary>The content this renders for (a content reload makes a new renderer).</summary>
     public ContentBundle Content => content;
 
+    /// <summary>Where each prompt's sound comes from, worked out once for this content load.</summary>
+    public PromptAudio Audio => _audio;
+
     /// <param name="step">The call's step, carried in action URLs so a repeated request is recognised.</param>
     /// <param name="callerId">The helpline's own number (the call's To), shown to the organization on a transfer.</param>
     public string Render(IReadOnlyList<Output> outputs, string? culture, int step, string? callerId)
