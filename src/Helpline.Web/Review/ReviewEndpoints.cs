@@ -21,7 +21,7 @@ public static class ReviewEndpoints
     public const int MaxTextLength = 1600;
     public const int MaxNameLength = 80;
 
-    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> AssetTypes = new(StringComparer.Ordinal)
     {
         ["index.html"] = "text/html; charset=utf-8",
         ["review.css"] = "text/css; charset=utf-8",
@@ -30,15 +30,16 @@ public static class ReviewEndpoints
 
     public static WebApplication MapTranslationReview(this WebApplication app)
     {
-        var files = app.Environment.WebRootFileProvider;
+        // Like the simulator's page: found wherever the app is started from.
+        var page = new Simulator.PageAssets(Simulator.PageAssets.Files(app.Environment), "review", AssetTypes);
         // One save at a time: two reviewers approving at once must not write the same file over each other.
         var saving = new SemaphoreSlim(1, 1);
 
         var review = app.MapGroup(BasePath)
             .AddEndpointFilter(new SimulatorAccess(app.Configuration, app.Environment))
             .ExcludeFromDescription();
-        review.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
-        review.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
+        review.MapGet("", (HttpContext http) => page.Serve("index.html", http));
+        review.MapGet("/{file}", (string file, HttpContext http) => page.Serve(file, http));
 
         var api = review.MapGroup("/api");
         api.MapGet("/languages", (IOptions<HelplineOptions> options) =>
@@ -112,14 +113,5 @@ public static class ReviewEndpoints
     {
         var locale = content.Locales.Get(culture);
         return new(locale.Culture, locale.Name, locale.EnglishName, locale.IsRightToLeft ? "rtl" : "ltr", ReviewProgress.Of(ReviewQueue.Progress(content, locale.Culture)));
-    }
-
-    private static IResult Asset(IFileProvider files, string name, HttpContext http)
-    {
-        if (!Assets.TryGetValue(name, out var contentType)) return Results.NotFound();
-        var file = files.GetFileInfo("review/" + name);
-        if (!file.Exists) return Results.NotFound();
-        http.Response.Headers.CacheControl = "no-cache";
-        return Results.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified, enableRangeProcessing: false);
     }
 }

@@ -16,7 +16,7 @@ public static class RecordingEndpoints
     /// <summary>A prompt is seconds of speech; a browser's Opus recording of a minute is well under this.</summary>
     public const long MaxUploadBytes = 10 * 1024 * 1024;
 
-    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> AssetTypes = new(StringComparer.Ordinal)
     {
         ["record.html"] = "text/html; charset=utf-8",
         ["record.js"] = "text/javascript; charset=utf-8",
@@ -35,8 +35,9 @@ public static class RecordingEndpoints
 
     public static void MapRecording(RouteGroupBuilder simulator, IFileProvider files)
     {
-        simulator.MapGet(PagePath, (HttpContext http) => Asset(files, "record.html", http));
-        simulator.MapGet("/record.js", (HttpContext http) => Asset(files, "record.js", http));
+        var page = new PageAssets(files, "simulator", AssetTypes);
+        simulator.MapGet(PagePath, (HttpContext http) => page.Serve("record.html", http));
+        simulator.MapGet("/record.js", (HttpContext http) => page.Serve("record.js", http));
 
         var api = simulator.MapGroup("/api/recordings");
         api.MapGet("/{culture}", (string culture, ContentSource content) =>
@@ -129,13 +130,5 @@ public static class RecordingEndpoints
             await to.WriteAsync(buffer.AsMemory(0, read), ct);
         }
         return true;
-    }
-
-    private static IResult Asset(IFileProvider files, string name, HttpContext http)
-    {
-        var file = files.GetFileInfo("simulator/" + name);
-        if (!file.Exists) return Results.NotFound();
-        http.Response.Headers.CacheControl = "no-cache";
-        return Results.Stream(file.CreateReadStream(), Assets[name], lastModified: file.LastModified, enableRangeProcessing: false);
     }
 }

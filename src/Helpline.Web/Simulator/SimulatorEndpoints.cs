@@ -17,7 +17,7 @@ public static class SimulatorEndpoints
     public const string ApiPath = BasePath + "/api";
 
     /// <summary>The page's files under wwwroot/simulator/, by name; anything else there is not served.</summary>
-    private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> AssetTypes = new(StringComparer.Ordinal)
     {
         ["index.html"] = "text/html; charset=utf-8",
         ["simulator.css"] = "text/css; charset=utf-8",
@@ -27,16 +27,17 @@ public static class SimulatorEndpoints
     public static WebApplication MapSimulator(this WebApplication app)
     {
         var sessions = new SimulatorSessions(app.Services.GetRequiredService<TimeProvider>());
-        var files = PageFiles(app.Environment);
+        var files = PageAssets.Files(app.Environment);
+        var page = new PageAssets(files, "simulator", AssetTypes);
 
         var simulator = app.MapGroup(BasePath)
             .AddEndpointFilter(new SimulatorAccess(app.Configuration, app.Environment))
             .ExcludeFromDescription();
 
-        simulator.MapGet("", (HttpContext http) => Asset(files, "index.html", http));
+        simulator.MapGet("", (HttpContext http) => page.Serve("index.html", http));
         simulator.MapGet("/report", (ContentSource content, TimeProvider time) => ContentReportPage.Render(content, time));
         RecordingEndpoints.MapRecording(simulator, files);
-        simulator.MapGet("/{file}", (string file, HttpContext http) => Asset(files, file, http));
+        simulator.MapGet("/{file}", (string file, HttpContext http) => page.Serve(file, http));
 
         var api = simulator.MapGroup("/api");
         api.MapGet("/languages", (ContentSource content) =>
@@ -67,20 +68,4 @@ public static class SimulatorEndpoints
     /// files: started from another folder (the repository root, a service manager), the web root is
     /// looked for under that folder and is not there.
     /// </summary>
-    private static IFileProvider PageFiles(IWebHostEnvironment environment)
-    {
-        if (environment.WebRootFileProvider.GetFileInfo("simulator/index.html").Exists) return environment.WebRootFileProvider;
-        var besideTheApp = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        return Directory.Exists(besideTheApp) ? new PhysicalFileProvider(besideTheApp) : environment.WebRootFileProvider;
-    }
-
-    private static IResult Asset(IFileProvider files, string name, HttpContext http)
-    {
-        if (!Assets.TryGetValue(name, out var contentType)) return Results.NotFound();
-        var file = files.GetFileInfo("simulator/" + name);
-        if (!file.Exists) return Results.NotFound();
-        // Editors reload to see a content change; the page itself must not be a stale copy either.
-        http.Response.Headers.CacheControl = "no-cache";
-        return Results.Stream(file.CreateReadStream(), contentType, lastModified: file.LastModified, enableRangeProcessing: false);
-    }
 }

@@ -25,6 +25,20 @@ public sealed class ProductionHostingTests
         Assert.Equal(200, (int)(await client.GetAsync("/simulator/simulator.js")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/simulator/review")]
+    [InlineData("/simulator/review/review.js")]
+    [InlineData("/simulator/record")]
+    [InlineData("/simulator/record.js")]
+    public async Task ReviewAndRecordingPages_AreServed_WhenTheAppIsStartedFromAnotherFolder(string path)
+    {
+        using var app = new HelplineApp(new() { ["Helpline:AdminToken"] = AdminToken, ["webroot"] = Path.Combine(Path.GetTempPath(), "no-web-root-" + Guid.NewGuid().ToString("N")) });
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminToken);
+
+        Assert.Equal(200, (int)(await client.GetAsync(path)).StatusCode);
+    }
+
     [Fact]
     public async Task SimulatorCookie_IsSecure_BehindATlsTerminatingProxy()
     {
