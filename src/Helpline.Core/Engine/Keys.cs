@@ -14,6 +14,8 @@ public static class Keys
     /// <summary>The main menu's footer: "0 = menu, # = back" would be no use there, so it says only what matters (911).</summary>
     public const string MainFooter = "footer.main";
     public const string AnswerFooter = "footer.answer";
+    /// <summary>"General information, not legal advice.": heads every page of an answer that gives legal information.</summary>
+    public const string GeneralInformation = "answer.general";
     public const string SmsMore = "sms.more";
     public const string NoneFound = "directory.none";
     public const string RegionChosen = "directory.region_chosen";

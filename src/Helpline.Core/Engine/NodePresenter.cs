@@ -91,6 +91,8 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
             var blocks = NodeBlocks.Of(content, node, Words, state.Region);
             // A call speaks one part at a time so a caller can follow and press 1 for the next.
             var page = Math.Clamp(state.Page, 0, Math.Max(0, blocks.Count - 1));
+            // A call is heard in one go: "general information" before the first part, not before each part.
+            if (page == 0 && SmsPaging.GeneralInformation(node, Words) is not null) Say(Keys.GeneralInformation);
             if (node.Kind == NodeKinds.Directory) Outputs.AddRange(blocks);
             else if (blocks.Count > 0) Outputs.Add(blocks[page]);
             if (node.Kind == NodeKinds.Directory) CallChoices(node);
@@ -101,8 +103,12 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
 
         var (pages, key) = paging.Of(node, Words, state.Region, channel);
         var index = Math.Clamp(state.Page, 0, Math.Max(0, pages.Count - 1));
+        // A page may be read alone (forwarded, or found later): each page of legal information says what it is.
+        if (SmsPaging.GeneralInformation(node, Words) is not null) Say(Keys.GeneralInformation);
         if (pages.Count > 0) Outputs.Add(new TextOutput(key, pages[index]));
-        Say(index + 1 < pages.Count ? Keys.SmsMore : Keys.AnswerFooter);
+        // An answer that leads on (its `next`) says "1 = more" on its last page too: 1 takes the texter there.
+        var leadsOn = index + 1 < pages.Count || (node.Kind == NodeKinds.Answer && node.Next is not null);
+        Say(leadsOn ? Keys.SmsMore : Keys.AnswerFooter);
     }
 
     private void CallChoices(NodeDefinition node)

@@ -25,26 +25,50 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
         _cache.GetOrAdd((node, written.Culture, region, channel), _ =>
         {
             var blocks = NodeBlocks.Of(content, node, written, region);
-            Func<string, bool> Budget(string reserved) => channel == Channel.WhatsApp
-                ? TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)
-                : TextPager.SegmentBudget(options.SmsSegmentBudget, reserved);
-            var pages = TextPager.Pages(blocks.Select(b => b.Text), Budget(Reserve(node, written, region, firstPage: true)), Budget(Reserve(node, written, region, firstPage: false)));
-            // As many pages as the budget needs, but as even as they can be: the same cost, and no page fuller than it must be.
-            for (var segments = 1; channel != Channel.WhatsApp && pages.Count > 1 && segments < options.SmsSegmentBudget; segments++)
+            var prose = node.Kind == NodeKinds.Answer;
+            var first = Reserve(node, written, region, firstPage: true);
+            var rest = Reserve(node, written, region, firstPage: false);
+            IReadOnlyList<string> Paged(Func<string, Func<string, bool>> budget) =>
+                TextPager.Pages(blocks.Select(b => b.Text), budget(first), budget(rest), fillWithSentences: prose);
+            if (channel == Channel.WhatsApp) return Result(Paged(reserved => TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)));
+
+            // What the answer costs in all: every page within the budget, and of the ways to cut it the one that costs
+            // the fewest segments in all (smaller pages can cost less when a page's overhead, "general information" and
+            // the footer, would push a fuller page into one more segment); at equal cost, fewer messages to ask for.
+            var best = Paged(reserved => TextPager.SegmentBudget(options.SmsSegmentBudget, reserved));
+            var bestCost = Cost(best);
+            for (var segments = options.SmsSegmentBudget - 1; segments >= 1 && best.Count > 1; segments--)
             {
-                Func<string, bool> Even(string reserved) => TextPager.SegmentBudget(segments, reserved);
-                var even = TextPager.Pages(blocks.Select(b => b.Text), Even(Reserve(node, written, region, firstPage: true)), Even(Reserve(node, written, region, firstPage: false)));
-                if (even.Count == pages.Count) { pages = even; break; }
+                var pages = Paged(reserved => TextPager.SegmentBudget(segments, reserved));
+                // Smaller pages only where they still break at sentence or clause ends (a word-by-word cut reads badly).
+                if (pages.Select(PageCost).Any(cost => cost > segments) || pages.SkipLast(1).Any(p => !TextPager.EndsAtBreak(p))) continue;
+                var cost = Cost(pages);
+                if (cost < bestCost || (cost == bestCost && pages.Count <= best.Count)) (best, bestCost) = (pages, cost);
             }
-            return new SmsPages(pages, blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null);
+            return Result(best);
+
+            int PageCost(string page, int index) => SegmentCounter.Count(page + TextPager.Separator + (index == 0 ? first : rest));
+            int Cost(IReadOnlyList<string> pages) => pages.Select(PageCost).Sum();
+            SmsPages Result(IReadOnlyList<string> pages) => new(pages, blocks.Count == 1 && pages.Count == 1 ? blocks[0].Key : null);
         });
 
     /// <summary>A call's "text me this": the node written out as SMS messages, each within the segment budget.</summary>
-    public IReadOnlyList<string> TextMe(NodeDefinition node, Wording written, string? region) =>
-        TextPager.Pages(NodeBlocks.Of(content, node, written, region).Select(b => b.Text), TextPager.SegmentBudget(options.SmsSegmentBudget, ""));
+    public IReadOnlyList<string> TextMe(NodeDefinition node, Wording written, string? region)
+    {
+        // Each message may be read alone, so each one of legal information says it is general information.
+        var note = GeneralInformation(node, written);
+        var pages = TextPager.Pages(NodeBlocks.Of(content, node, written, region).Select(b => b.Text), TextPager.SegmentBudget(options.SmsSegmentBudget, note ?? ""),
+            TextPager.SegmentBudget(options.SmsSegmentBudget, note ?? ""), fillWithSentences: node.Kind == NodeKinds.Answer);
+        return note is null ? pages : [.. pages.Select(page => note + "\n" + page)];
+    }
+
+    /// <summary>The note that heads every page of an answer that gives legal information, or null for other nodes.</summary>
+    internal static string? GeneralInformation(NodeDefinition node, Wording written) =>
+        node.Kind == NodeKinds.Answer && node.GeneralInformation ? written.Text(Keys.GeneralInformation) : null;
 
     /// <summary>
-    /// What an SMS page is sent with, so that the page leaves room for it: the longer footer, and on a list's
+    /// What an SMS page is sent with, so that the page leaves room for it: "general information" on every page of
+    /// legal information, the longer footer, and on a list's
     /// first page also its heading and the "Place:" line (said when the region was just chosen; reserved on the
     /// first page always, so that the page breaks do not move). Later pages of a list do not repeat the heading,
     /// so they hold more organizations.
@@ -54,6 +78,7 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
         var footer = written.Text(Keys.AnswerFooter);
         var more = written.Text(Keys.SmsMore);
         var reserved = new List<string>();
+        if (GeneralInformation(node, written) is { } note) reserved.Add(note);
         if (node.Kind == NodeKinds.Directory && firstPage)
         {
             if (region is not null) reserved.Add(written.Text(Keys.RegionChosen, written.RegionName(region)));

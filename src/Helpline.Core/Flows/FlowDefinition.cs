@@ -31,6 +31,13 @@ public sealed class NodeDefinition
     /// <summary>Answer: ids of the facts (facts/facts.yaml) the texts state.</summary>
     public List<string> Facts { get; set; } = [];
 
+    /// <summary>
+    /// Answer that gives legal information: every SMS page (a text's later pages too, and a call's "text me this")
+    /// opens with "General information, not legal advice." (<c>answer.general</c>), and a call says it before the
+    /// first part. The texts themselves do not repeat it.
+    /// </summary>
+    public bool GeneralInformation { get; set; }
+
     /// <summary>Menu and region menu: what the caller can choose.</summary>
     public List<OptionDefinition> Options { get; set; } = [];
 

@@ -18,7 +18,12 @@ public static class TextPager
 
     /// <param name="firstFits">The first page's budget (it is sent with more: a list's heading, the place chosen).</param>
     /// <param name="restFits">Every later page's budget.</param>
-    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> firstFits, Func<string, bool> restFits)
+    /// <param name="fillWithSentences">
+    /// Prose: a page that has room left takes the next paragraph's first sentences (the rest opens the next page),
+    /// so an answer is not sent as a page holding one short sentence. Not for lists, whose blocks (one
+    /// organization's name, phone and hours) must stay together.
+    /// </param>
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> firstFits, Func<string, bool> restFits, bool fillWithSentences = false)
     {
         var pages = new List<string>();
         var current = "";
@@ -27,14 +32,35 @@ public static class TextPager
             var fits = pages.Count == 0 ? firstFits : restFits;
             foreach (var piece in fits(block) ? [block] : Split(block, fits))
             {
+                var pageFits = pages.Count == 0 ? firstFits : restFits;
                 var joined = current.Length == 0 ? piece : current + Separator + piece;
-                if ((pages.Count == 0 ? firstFits : restFits)(joined)) { current = joined; continue; }
+                if (pageFits(joined)) { current = joined; continue; }
+                if (fillWithSentences && current.Length > 0 && TopUp(current, piece, pageFits) is var (full, rest) && rest is not null)
+                {
+                    pages.Add(full);
+                    current = rest;
+                    continue;
+                }
                 if (current.Length > 0) pages.Add(current);
                 current = piece;
             }
         }
         if (current.Length > 0) pages.Add(current);
         return pages;
+    }
+
+    /// <summary>The page with as many of the piece's first sentences as fit, and what is left of the piece (null: none fit).</summary>
+    private static (string Page, string? Remainder) TopUp(string page, string piece, Func<string, bool> fits)
+    {
+        var sentences = Sentences(piece).ToList();
+        var taken = 0;
+        var head = "";
+        while (taken < sentences.Count - 1 && fits(page + Separator + (head + sentences[taken]).Trim()))
+        {
+            head += sentences[taken];
+            taken++;
+        }
+        return taken == 0 ? (page, null) : (page + Separator + head.Trim(), string.Concat(sentences.Skip(taken)).Trim());
     }
 
     /// <summary>A budget in SMS segments, measured on the page plus what is appended to it.</summary>
@@ -120,6 +146,13 @@ public static class TextPager
             i = end - 1;
         }
         if (start < sentence.Length) yield return sentence[start..];
+    }
+
+    /// <summary>Whether a page ends where a reader expects a pause: a sentence, a clause or a line, not between words.</summary>
+    public static bool EndsAtBreak(string page)
+    {
+        var text = page.TrimEnd().TrimEnd(')', '"', '\u201D', '\u00BB', '\u300D');
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' or '؟' or '۔' or ';' or ',' or ':' or '،' or '。' or '！' or '？' or '，' or '、' or '：' or '；' or '।';
     }
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '؟' or '۔' or ';';

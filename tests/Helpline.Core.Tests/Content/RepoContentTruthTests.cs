@@ -42,16 +42,28 @@ public class RepoContentTruthTests
         Assert.Contains(answer.Texts, k => Content.Locales.English.Texts[k].Contains("as of July", StringComparison.OrdinalIgnoreCase) && Content.Locales.English.Texts[k].Contains("10888", StringComparison.Ordinal));
     }
 
+    private static readonly string[] LegalAnswers =
+        ["border", "fear_say", "fear_questions", "fear_decision", "reasonable_fear", "expedited_removal", "asylum_basics", "deadline", "fees", "asylum_types", "other_protections", "work_permit", "scams"];
+
+    /// <summary>
+    /// Every page that gives legal information says it is general information, not legal advice: the first page and
+    /// each later one (a texter may read page 3 alone), by SMS and in the messages a call's "text me this" sends.
+    /// </summary>
     [Theory]
     [MemberData(nameof(Cultures))]
-    public void LegalAnswers_InEveryLanguage_OpenWithGeneralInformation(string culture)
+    public void LegalAnswers_InEveryLanguage_SayGeneralInformationOnEveryPage(string culture)
     {
-        var locale = Content.Locales.Get(culture);
-        var note = locale.Texts["border.1"][..(culture == "zh-Hans" ? 12 : 20)];
-        foreach (var node in new[] { "fear_say", "fear_questions", "fear_decision", "reasonable_fear", "expedited_removal", "asylum_basics", "deadline", "fees", "asylum_types", "other_protections", "work_permit", "scams" })
+        var note = Content.Locales.Text(culture, Keys.GeneralInformation);
+        foreach (var node in LegalAnswers) Assert.True(Content.Compiled.Node("main/" + node)!.GeneralInformation, $"main/{node} is not marked general_information");
+
+        var pages = SentReplies.All(Content, new EngineOptions())
+            .Where(r => r.Culture == culture && LegalAnswers.Any(n => r.Node == "main/" + n) && r.Situation is "arrives" or "MORE" or "a call's 'text me this'")
+            .ToList();
+        Assert.Contains(pages, p => p.Page > 0); // later pages are among them, not only first pages
+        foreach (var page in pages)
         {
-            var first = Content.Compiled.Node("main/" + node)!.Texts[0];
-            Assert.True(locale.Texts[first].StartsWith(note, StringComparison.Ordinal), $"{culture} {first} does not open with \"{note}\"");
+            Assert.True(page.Body.StartsWith(note + "\n", StringComparison.Ordinal), $"{culture} {page.Node} page {page.Page} ({page.Situation}) does not open with \"{note}\"");
+            Assert.Single(page.Body.Split(note)[1..]); // said once, not again by the text itself
         }
     }
 

@@ -15,7 +15,8 @@ public sealed class FlowDiagramTests
         var without = FlowDiagram.Draw(Flows, Main, DiagramFormat.Mermaid, globalCommands: false);
 
         Assert.StartsWith("stateDiagram-v2", withGlobals);
-        Assert.Contains("main --> fear : 2", without);
+        Assert.Contains("main --> fear_say : 2", without);
+        Assert.Contains("fear_say --> fear : more [after the last page]", without);
         Assert.Contains(": repeat", withGlobals);
         Assert.DoesNotContain(": repeat", without);
     }
