@@ -60,6 +60,36 @@ public sealed class SmsPagingTests
         Assert.Null(paging.Of(fear, words, null, Channel.Sms).Key); // two texts on one page: an assembled page has no key
     }
 
+    /// <summary>
+    /// Of the ways to cut an answer within the budget, the one that costs the fewest segments in all: in UCS-2 a
+    /// page's "general information" line and footer can push a full page into one more segment, so the cheapest cut is
+    /// not always the fullest pages. Every answer in every language costs no more than filling each page to the budget.
+    /// </summary>
+    [Fact]
+    public void Of_EveryAnswer_CostsNoMoreThanFullPages_AndSomeCostLess()
+    {
+        var content = TestContent.Repo;
+        var options = new EngineOptions();
+        var paging = new SmsPaging(content, options);
+        var cheaper = 0;
+        foreach (var locale in content.Locales.Locales)
+        {
+            var words = Written(locale.Culture);
+            foreach (var node in PagedNodes.Where(n => n.Kind == NodeKinds.Answer))
+            {
+                var first = SmsPaging.Reserve(node, words, null, firstPage: true);
+                var rest = SmsPaging.Reserve(node, words, null, firstPage: false);
+                int Cost(IReadOnlyList<string> pages) => pages.Select((p, i) => SegmentCounter.Count(p + TextPager.Separator + (i == 0 ? first : rest))).Sum();
+                var texts = node.Texts.Select(k => words.Text(k)).ToList();
+                var full = TextPager.Pages(texts, TextPager.SegmentBudget(options.SmsSegmentBudget, first), TextPager.SegmentBudget(options.SmsSegmentBudget, rest), fillWithSentences: true);
+                var chosen = paging.Of(node, words, null, Channel.Sms).Pages;
+                Assert.True(Cost(chosen) <= Cost(full), $"{node.Id} in {locale.Culture}: {Cost(chosen)} > {Cost(full)}");
+                if (Cost(chosen) < Cost(full)) cheaper++;
+            }
+        }
+        Assert.True(cheaper > 0, "no answer is cheaper cut smaller: the cheapest-cut search is not running");
+    }
+
     [Fact]
     public void TextMe_IsWrittenNotSpoken_AndWithinTheBudget()
     {

@@ -22,6 +22,29 @@ public class TextPagerTests
         Assert.All(pages, p => Assert.True(SegmentCounter.Count(p + TextPager.Separator + footer) <= 2, p));
     }
 
+    /// <summary>Prose does not leave a page with one short sentence when the next paragraph's first sentence fits.</summary>
+    [Fact]
+    public void Pages_Prose_APageWithRoomTakesTheNextParagraphsFirstSentences()
+    {
+        var fits = TextPager.LengthBudget(60, "");
+        string[] blocks = ["First paragraph.", "Second one starts here. It goes on past the page."];
+
+        var lists = TextPager.Pages(blocks, fits, fits);
+        var prose = TextPager.Pages(blocks, fits, fits, fillWithSentences: true);
+
+        Assert.Equal(["First paragraph.", "Second one starts here. It goes on past the page."], lists); // a list keeps each block whole
+        Assert.Equal(["First paragraph.\n\nSecond one starts here.", "It goes on past the page."], prose);
+    }
+
+    [Theory]
+    [InlineData("It may have changed.", true)]
+    [InlineData("a legal aid group,", true)]
+    [InlineData("情况可能已变化。", true)]
+    [InlineData("(withholding of removal)", false)]
+    [InlineData("tell the officer", false)]
+    public void EndsAtBreak_SentenceAndClauseEnds_NotBetweenWords(string page, bool expected) =>
+        Assert.Equal(expected, TextPager.EndsAtBreak(page));
+
     [Fact]
     public void Pages_LongBlock_BreaksAtSentenceEnds_NeverMidWord()
     {
