@@ -41,7 +41,7 @@ public sealed partial class MetricsTests : IAsyncLifetime
         var samples = Samples(await ScrapeAsync(_app));
 
         Assert.Equal(1, samples[@"helpline_turns_total{channel=""sms"",locale=""es"",node=""main/main""}"]);
-        Assert.Equal(2, samples[@"helpline_turns_total{channel=""sms"",locale=""es"",node=""main/fear""}"]); // an option, then START back to it
+        Assert.Equal(2, samples[@"helpline_turns_total{channel=""sms"",locale=""es"",node=""main/fear_say""}"]); // an option, then START back to it
         Assert.Equal(1, samples[@"helpline_turns_total{channel=""sms"",locale=""es"",node=""-""}"]); // STOP: no position is reported
         Assert.Equal(1, samples[@"helpline_turns_total{channel=""whatsapp"",locale=""en"",node=""main/main""}"]);
         Assert.Equal(1, samples[@"helpline_turns_total{channel=""voice"",locale=""-"",node=""main/language""}"]);

@@ -35,9 +35,8 @@ public sealed class SimulatorApiTests : IDisposable
     {
         var session = NewSession();
         await TurnAsync(new { session, channel = "sms", input = "دری" });
-        await TurnAsync(new { session, channel = "sms", input = "۲" });
 
-        var answer = await TurnAsync(new { session, channel = "sms", input = "۱" });
+        var answer = await TurnAsync(new { session, channel = "sms", input = "۲" });
 
         var page = Assert.Single(answer.Messages);
         Assert.Contains(Content.Locales.Text("fa-AF", "fear_say.1"), page.Text);
@@ -54,8 +53,9 @@ public sealed class SimulatorApiTests : IDisposable
     public async Task SmsMore_GivesTheNextPage_AsTheWebhookPagesIt()
     {
         var session = NewSession();
-        foreach (var text in new[] { "English", "2", "1" }) await TurnAsync(new { session, channel = "sms", input = text });
-        var webhook = await WebhookRepliesAsync("+15205550301", ["English", "2", "1", "MORE"]);
+        // "Asylum at the border" is several pages in English too.
+        foreach (var text in new[] { "English", "1" }) await TurnAsync(new { session, channel = "sms", input = text });
+        var webhook = await WebhookRepliesAsync("+15205550301", ["English", "1", "MORE"]);
 
         var more = await TurnAsync(new { session, channel = "sms", input = "MORE" });
 
@@ -154,7 +154,7 @@ public sealed class SimulatorApiTests : IDisposable
 
         Assert.NotNull(graph);
         Assert.StartsWith("stateDiagram-v2", graph.Mermaid);
-        Assert.Contains("main --> fear : 2", graph.Mermaid);
+        Assert.Contains("main --> fear_say : 2", graph.Mermaid);
         Assert.EndsWith("class fear current", graph.Mermaid);
         Assert.StartsWith("<svg ", graph.Svg);
         Assert.Contains("""<g class="node menu current" data-node="fear">""", graph.Svg);

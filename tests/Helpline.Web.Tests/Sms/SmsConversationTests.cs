@@ -19,20 +19,22 @@ public sealed class SmsConversationTests : IDisposable
         Assert.StartsWith("text/xml", menu.ContentType);
         Assert.Contains("Información general, no asesoría legal.", menu.Message);
 
-        await _app.PostSmsAsync(Texter, "2");
-        var answer = await _app.PostSmsAsync(Texter, "1");
+        // "2 Tengo miedo" is the answer itself, every page saying it is general information.
+        var answer = await _app.PostSmsAsync(Texter, "2");
+        Assert.StartsWith("Información general, no asesoría legal.\n", answer.Message);
         Assert.Contains("miedo de regresar", answer.Message);
         Assert.Contains("1 = más", answer.Message);
         // Spanish is UCS-2 (á, í, ó): 67 characters a segment, so the answer comes in pages; "más" reads on.
-        Assert.DoesNotContain("24 horas", answer.Message);
+        Assert.DoesNotContain("intérprete", answer.Message);
         var second = await _app.PostSmsAsync(Texter, "más");
         var third = await _app.PostSmsAsync(Texter, "mas");
-        // The third page is the border policy with its date (Proclamation 10888), then the orientation.
+        // The third page is the border policy with its date (Proclamation 10888), the last the interpreter.
         Assert.Contains("Proclamación 10888", third.Message);
         var fourth = await _app.PostSmsAsync(Texter, "más");
-        Assert.Contains("24 horas", fourth.Message);
-        Assert.DoesNotContain("24 horas", second.Message);
-        Assert.DoesNotContain("24 horas", third.Message);
+        Assert.Contains("intérprete", fourth.Message);
+        Assert.All(new[] { second, third, fourth }, page => Assert.StartsWith("Información general, no asesoría legal.\n", page.Message));
+        // After the last page, 1 leads on to the other fear topics.
+        Assert.Contains("2 La entrevista", (await _app.PostSmsAsync(Texter, "1")).Message);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class RedisOutageTests(RedisServerFixture redis) : IClassFixture<R
         await WaitOnRealClockUntilReadyAsync(client);
 
         var after = await app.PostSmsAsync(texter, "2");
-        Assert.Contains("Cómo decirlo", after.Message); // the Spanish "say you are afraid" menu: "Español" was kept
+        Assert.Contains("miedo de regresar", after.Message); // the Spanish "say you are afraid" answer: "Español" was kept
     }
 
     /// <summary>
