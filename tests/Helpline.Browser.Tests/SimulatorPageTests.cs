@@ -35,7 +35,6 @@ public sealed class SimulatorPageTests(SimulatorBrowser browser)
 
         await simulator.TextAsync("دری");
         await simulator.TextAsync("۲");
-        await simulator.TextAsync("۱");
 
         var answer = simulator.HelplineBubbles.Last;
         await Expect(answer).ToContainTextAsync(Text("fear_say.1"));

@@ -15,7 +15,7 @@ public static class VoicePrompts
         Engine.Keys.LanguageTitle, Engine.Keys.LanguageOffer, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
         Engine.Keys.VoiceKeys, Engine.Keys.VoiceMore, Engine.Keys.VoiceAnswerEnd, Engine.Keys.VoiceMenuFooter, Engine.Keys.VoiceNoInput, Engine.Keys.VoiceGoodbye,
         Engine.Keys.VoiceTextConfirm, Engine.Keys.VoiceTextSending, Engine.Keys.VoiceTextFailed, Engine.Keys.VoiceConnecting, Engine.Keys.VoiceTransferFailed,
-        Engine.Keys.VoiceTransferNext, Engine.Keys.VoiceAfterCall,
+        Engine.Keys.VoiceTransferNext, Engine.Keys.VoiceAfterCall, Engine.Keys.GeneralInformation,
     ];
 
     /// <summary>The keys as a call looks them up: a ".voice" variant where English has one.</summary>

@@ -67,6 +67,28 @@ public class RepoContentTruthTests
         }
     }
 
+    /// <summary>
+    /// A call in a language Twilio cannot speak hears "general information" before each legal answer from a
+    /// stand-in or recording like every other prompt: none of the answer's first part is silent.
+    /// </summary>
+    [Theory]
+    [InlineData("fa-AF")]
+    [InlineData("ps-AF")]
+    [InlineData("ht")]
+    public void LegalAnswers_OnACall_WithoutATwilioVoice_EveryPromptHasASound(string culture)
+    {
+        var engine = new ConversationEngine(Content, new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero)), new EngineOptions());
+        var audio = new Helpline.Core.Voice.PromptAudio(Content);
+        foreach (var node in LegalAnswers)
+        {
+            var at = new ConversationState { Culture = culture, Flow = "main", Node = node, LastActive = new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero) };
+            var turn = engine.Handle(at, TurnInput.Keypad(Commands.RepeatKey));
+            var prompts = CallPrompts.Of(Content, audio, turn.Outputs, culture);
+            Assert.Equal(Keys.GeneralInformation, prompts[0].Key);
+            Assert.All(prompts, p => Assert.True(p.Sound.Source != Helpline.Core.Voice.AudioSource.Missing, $"{culture} {node}: {p.Key} has no sound"));
+        }
+    }
+
     /// <summary>A parent who chooses "separated children" gets the ORR line by text, and on a call can be connected to it.</summary>
     [Theory]
     [MemberData(nameof(Cultures))]
