@@ -76,7 +76,8 @@ public static partial class ContentReport
     {
         var flows = content.Compiled;
         if (flows.Node(flows.LanguageMenu) is not { } languageMenu) return;
-        var engine = new ConversationEngine(content, TimeProvider.System, new EngineOptions { MarkLanguagesUnderReview = true });
+        var marksOn = new EngineOptions { MarkLanguagesUnderReview = true };
+        var engine = new ConversationEngine(content, TimeProvider.System, marksOn);
         var menu = engine.Handle(null, TurnInput.Sms(Channels.SentReplies.FirstMessages[0]));
         var menuCost = Text.SmsCost.Of(Channels.SmsRenderer.Render(menu.Outputs));
 
@@ -88,8 +89,9 @@ public static partial class ContentReport
             "else at the top of the next reply with room (a call hears it after the main menu). Approving every text of a language removes its mark. " +
             $"The marked language menu costs {menuCost.Segments} segments ({menuCost.EncodingName}, {menuCost.Length} characters).");
         md.AppendLine();
-        Row(md, "Language", "Marked", "First reply with the marks on", "Review note");
-        Rule(md, 4);
+        Row(md, "Language", "Marked", "First reply with the marks on", "Review note", "hi → credible fear, marks off → on (replies / segments)");
+        Rule(md, 5);
+        var marksOff = new EngineOptions();
         var digits = Channels.SentReplies.LanguageDigits(languageMenu);
         for (var i = 0; i < languageMenu.Languages.Count; i++)
         {
@@ -100,8 +102,11 @@ public static partial class ContentReport
             var note = !marked ? "-"
                 : chosen.State?.ReviewNoteOwed == true ? "next reply (no room in the first)"
                 : "first reply, after the welcome";
+            var off = Channels.SmsPaths.Cost(content, marksOff, locale.Culture, Channels.SentReplies.FirstMessages[0], Channels.SmsPaths.CredibleFear);
+            var on = Channels.SmsPaths.Cost(content, marksOn, locale.Culture, Channels.SentReplies.FirstMessages[0], Channels.SmsPaths.CredibleFear);
             Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", marked ? "yes" : "no",
-                $"{cost.Segments} ({cost.EncodingName}, {cost.Length} characters)", note);
+                $"{cost.Segments} ({cost.EncodingName}, {cost.Length} characters)", note,
+                $"{off.Replies} / {off.Segments} → {on.Replies} / {on.Segments}");
         }
         md.AppendLine();
     }
