@@ -133,6 +133,17 @@ public class UnderReviewMarksTests
         Assert.True(topics >= 0 && note > topics, $"note at {note}, topics at {topics}");
     }
 
+    [Theory]
+    [InlineData("Español *", "Información general, no asesoría legal.")]
+    [InlineData("دری *", "معلومات عمومی، نه مشوره حقوقی.")]
+    [InlineData("پښتو *", "عمومي معلومات، حقوقي مشوره نه.")]
+    public void MarksOn_ATexterWhoCopiesAMarkedNameBack_GetsThatLanguage(string sent, string welcome)
+    {
+        var reply = Texts(new ConversationEngine(TestContent.Repo, new FakeTimeProvider(), MarksOn), sent);
+
+        Assert.StartsWith(welcome, reply);
+    }
+
     [Fact]
     public void MarksOff_TheRepliesAreTodays()
     {
