@@ -246,18 +246,11 @@ internal sealed class Turn
     {
         var underReview = _state.Culture is { } culture && _underReview.Contains(culture);
         if (!underReview) { _state.ReviewNoteOwed = false; return; }
+        if (_welcomeEnd is null && (Voice || !_state.ReviewNoteOwed)) return;
         var note = _presenter.Words.Output(Keys.UnderReviewNote);
-        if (Voice)
-        {
-            if (_welcomeEnd is not null) _presenter.Add(note);
-            return;
-        }
-        if (_welcomeEnd is { } welcomeEnd)
-        {
-            _state.ReviewNoteOwed = !TryInsert(welcomeEnd, note, Validation.ContentValidator.FirstReplyBudget);
-            return;
-        }
-        if (_state.ReviewNoteOwed) _state.ReviewNoteOwed = !TryInsert(0, note, _options.SmsSegmentBudget);
+        if (Voice) _presenter.Add(note);
+        else if (_welcomeEnd is { } welcomeEnd) _state.ReviewNoteOwed = !TryInsert(welcomeEnd, note, Validation.ContentValidator.FirstReplyBudget);
+        else _state.ReviewNoteOwed = !TryInsert(0, note, _options.SmsSegmentBudget);
     }
 
     private bool TryInsert(int index, Output note, int segmentBudget)
