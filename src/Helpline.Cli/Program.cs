@@ -20,12 +20,12 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: helpline <command> [options]
 
-          validate [--root DIR] [--budget N] [--stale-days N] [--verbose] [--production [--stale refuse|flag]]
+          validate [--root DIR] [--budget N] [--stale-days N] [--verbose] [--production [--stale refuse|flag]] [--mark-under-review]
                                   check flows, texts, directory and facts; exit 1 on any error
                                   (--production: answers whose facts are past the limit are errors, or flagged)
           graph [FLOW] [--format mermaid|dot|svg] [--no-globals] [--node NODE]
                                   print each flow (or one) as a diagram
-          chat [--json] [--voice] talk to the helpline: one message (or keypad input) per line on stdin
+          chat [--json] [--voice] [--mark-under-review] talk to the helpline: one message (or keypad input) per line on stdin
           report [--out FILE] [--root DIR] [--stale-days N]
                                   write the content report (Markdown) to stdout or FILE
           audio render [--culture C] [--force] [--root DIR]

@@ -15,7 +15,7 @@ public static class ChatCommand
     {
         var content = args.LoadContent();
         if (content is null) return 1;
-        var engine = new ConversationEngine(content, TimeProvider.System, new EngineOptions { SmsSegmentBudget = args.GetInt("budget", 4) });
+        var engine = new ConversationEngine(content, TimeProvider.System, new EngineOptions { SmsSegmentBudget = args.GetInt("budget", 4), MarkLanguagesUnderReview = args.Has("mark-under-review") });
         var voice = args.Has("voice");
         var json = args.Has("json");
         var audio = new PromptAudio(content);

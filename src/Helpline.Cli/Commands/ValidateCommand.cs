@@ -19,6 +19,7 @@ public static class ValidateCommand
             StaleAfterDays = args.GetInt("stale-days", 180),
             Production = args.Has("production"),
             StaleInProduction = args.Get("stale") == "flag" ? StaleContentMode.Flag : StaleContentMode.Refuse,
+            MarkLanguagesUnderReview = args.Has("mark-under-review"),
         };
         var findings = new ContentValidator(options).Validate(content);
         var shown = args.Has("verbose") ? findings : findings.Where(f => f.Severity > Severity.Info);

@@ -23,7 +23,8 @@ public sealed record SentReply(string File, string Node, string? Culture, Channe
 /// reachable (node, language, page, region) and rendering the outputs with <see cref="SmsRenderer"/>, as the SMS
 /// webhook does: first contact (a greeting, a message it cannot read, each language's name, each digit of the
 /// language menu), every menu, every page of every answer and list, the "Place:" page a region choice brings,
-/// "not an option", HELP, and the messages a call's "text me this" sends.
+/// "not an option", HELP, the messages a call's "text me this" sends, and, with Helpline:MarkLanguagesUnderReview on,
+/// each menu and first page as it arrives while the language's review note is still owed.
 /// </summary>
 public static class SentReplies
 {
@@ -92,6 +93,14 @@ public static class SentReplies
 
                 if (node.Kind is NodeKinds.Menu or NodeKinds.RegionMenu or NodeKinds.Answer)
                     if (Reply(At(culture, qualified), TurnInput.Sms(NotAnOptionInput), "not an option") is { } wrong) yield return wrong;
+
+                // Helpline:MarkLanguagesUnderReview: where the first reply had no room for the review note, the next reply carries it.
+                if (engine.UnderReview.Contains(culture))
+                {
+                    var owed = At(culture, qualified);
+                    owed.ReviewNoteOwed = true;
+                    if (Reply(owed, TurnInput.Sms(Commands.RepeatKey), "arrives, review note owed") is { } noted) yield return noted;
+                }
 
                 // A region choice: the list's first page, with the "Place:" line.
                 if (node.Kind == NodeKinds.RegionMenu)

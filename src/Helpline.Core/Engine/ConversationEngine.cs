@@ -22,10 +22,17 @@ public sealed class ConversationEngine(ContentBundle content, TimeProvider time,
 
     private readonly SmsPaging _paging = new(content, options);
 
+    // Worked out once per content load, and only when the setting is on: it walks every text of every language.
+    private readonly Lazy<IReadOnlySet<string>> _underReview = new(() =>
+        options.MarkLanguagesUnderReview ? Review.LanguagesUnderReview.Of(content) : new HashSet<string>());
+
+    /// <summary>The languages the menu marks as still under review (none unless Helpline:MarkLanguagesUnderReview is on).</summary>
+    public IReadOnlySet<string> UnderReview => _underReview.Value;
+
     public ContentBundle Content => content;
 
     public TurnResult Handle(ConversationState? stored, TurnInput input) =>
-        new Turn(content, options, _paging, stored, input, time.GetUtcNow()).Run();
+        new Turn(content, options, _paging, UnderReview, stored, input, time.GetUtcNow()).Run();
 
     /// <summary>
     /// What to say when a turn fails inside the helpline (the store is down, a bug): an apology in the

@@ -21,6 +21,8 @@ public sealed class ConversationState
     public int TransferIndex { get; set; } = -1;
     /// <summary>A call is waiting for the caller to confirm "text me this".</summary>
     public bool ConfirmingText { get; set; }
+    /// <summary>The note that the language's texts are still under review had no room in the first reply: the next reply with room carries it.</summary>
+    public bool ReviewNoteOwed { get; set; }
     public DateTimeOffset LastActive { get; set; }
 
     [JsonIgnore] public string Position => $"{Flow}/{Node}";

@@ -8,6 +8,13 @@ public sealed class EngineOptions
     /// <summary>Most SMS segments one reply may cost before it is paged ("reply MORE").</summary>
     public int SmsSegmentBudget { get; set; } = 4;
 
+    /// <summary>
+    /// Helpline:MarkLanguagesUnderReview. Off by default. On: the language menu puts
+    /// <see cref="Review.LanguagesUnderReview.Marker"/> after each language a person cannot yet get wholly
+    /// reviewed texts in, and the welcome in such a language is followed by a short note saying the texts are
+    /// still being checked by native speakers, so nobody is promised more than the review has done.
+    /// </summary>
+    public bool MarkLanguagesUnderReview { get; set; }
 
     /// <summary>WhatsApp is not billed by segment, but one message holds at most this much.</summary>
     public int WhatsAppMessageLength { get; set; } = 1600;

@@ -24,7 +24,13 @@ internal sealed class InputReader(LocaleCatalog locales, ConversationState state
     public bool IsDelete(string text) => locales.IsAnyLocaleWord(WordKey(text), Commands.Delete);
 
     /// <summary>A language named in English or in its own script ("español", "دری").</summary>
-    public Locale? LanguageByName(string text) => locales.ByWordKey(WordKey(text));
+    public Locale? LanguageByName(string text) => locales.ByWordKey(WordKey(text)) ?? ByMarkedName(text);
+
+    // The menu may show a language as "Español *" (Helpline:MarkLanguagesUnderReview): copied back, it still names the language.
+    private Locale? ByMarkedName(string text) =>
+        text.Length > 1 && text.EndsWith(Review.LanguagesUnderReview.Marker, StringComparison.Ordinal)
+            ? locales.ByWordKey(InputNormalizer.WordKey(text[..^1]))
+            : null;
 
     /// <summary>A language menu's key.</summary>
     public Locale? LanguageByDigit(NodeDefinition node, string text)

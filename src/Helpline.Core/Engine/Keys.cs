@@ -9,6 +9,8 @@ public static class Keys
     /// <summary>Said when a turn fails inside the helpline (the web host answers with it instead of an error).</summary>
     public const string Apology = "error.apology";
     public const string Help = "help";
+    /// <summary>After the welcome in a language still under review (Helpline:MarkLanguagesUnderReview): its texts are still being checked.</summary>
+    public const string UnderReviewNote = "welcome.under_review";
     public const string Deleted = "privacy.deleted";
     public const string MenuFooter = "footer.menu";
     /// <summary>The main menu's footer: "0 = menu, # = back" would be no use there, so it says only what matters (911).</summary>
@@ -64,6 +66,8 @@ public static class Commands
     public const string Repeat = "repeat";
     public const string Language = "language";
     public const string Help = "help";
+    /// <summary>After the welcome in a language still under review (Helpline:MarkLanguagesUnderReview): its texts are still being checked.</summary>
+    public const string UnderReviewNote = "welcome.under_review";
     public const string Delete = "delete";
     public const string Yes = "yes";
 

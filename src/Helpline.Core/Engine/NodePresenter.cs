@@ -8,7 +8,7 @@ namespace Helpline.Core.Engine;
 /// part (a call) or page (a text), a legal-help list with the organizations a call can be put through
 /// to, the language menu. One per turn; it collects the turn's outputs.
 /// </summary>
-internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, ConversationState state, Channel channel)
+internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, ConversationState state, Channel channel, IReadOnlySet<string>? underReview = null)
 {
     private bool Voice => channel == Channel.Voice;
     private bool IsMainMenu => state.Position == content.Compiled.MainMenu;
@@ -77,7 +77,9 @@ internal sealed class NodePresenter(ContentBundle content, SmsPaging paging, Con
         var choices = node.Languages.Select((culture, i) =>
         {
             var locale = content.Locales.Get(culture);
-            return new LanguageChoice(digits[i], locale.Culture, locale.Name, Keys.LanguageOffer, content.Locales.Text(locale.Culture, Keys.LanguageOffer));
+            // One character, not a word: the menu is read before any language is chosen, and every character is paid in UCS-2.
+            var name = underReview?.Contains(locale.Culture) == true ? $"{locale.Name} {Review.LanguagesUnderReview.Marker}" : locale.Name;
+            return new LanguageChoice(digits[i], locale.Culture, name, Keys.LanguageOffer, content.Locales.Text(locale.Culture, Keys.LanguageOffer));
         });
         Outputs.Add(new LanguageChoicesOutput([.. choices]));
     }

@@ -21,9 +21,14 @@ internal sealed class Turn
     private readonly ConversationState _state;
     private readonly InputReader _reader;
     private readonly NodePresenter _presenter;
+    private readonly IReadOnlySet<string> _underReview;
 
-    public Turn(ContentBundle content, EngineOptions options, SmsPaging paging, ConversationState? stored, TurnInput input, DateTimeOffset now)
+    /// <summary>Where the review note goes when this turn said the welcome (right after it); null when it did not.</summary>
+    private int? _welcomeEnd;
+
+    public Turn(ContentBundle content, EngineOptions options, SmsPaging paging, IReadOnlySet<string> underReview, ConversationState? stored, TurnInput input, DateTimeOffset now)
     {
+        _underReview = underReview;
         _content = content;
         _paging = paging;
         _flows = content.Compiled;
@@ -32,7 +37,7 @@ internal sealed class Turn
         _input = input;
         _state = stored?.Clone() ?? new ConversationState();
         _reader = new InputReader(_locales, _state, input.Channel);
-        _presenter = new NodePresenter(content, paging, _state, input.Channel);
+        _presenter = new NodePresenter(content, paging, _state, input.Channel, underReview);
         if (_state.Culture is { } culture && !_locales.Has(culture)) _state.Culture = null;
 
         var idle = stored is not null && now - stored.LastActive > options.IdleReset;
@@ -64,6 +69,7 @@ internal sealed class Turn
         MoveTo(_flows.MainMenu);
         var language = _flows.Node(_flows.LanguageMenu);
         if (language?.Intro is { } intro) Say(intro);
+        _welcomeEnd = _presenter.Outputs.Count;
         _presenter.Welcomed = true;
         return EnterCurrent("call-started");
     }
@@ -108,6 +114,7 @@ internal sealed class Turn
             first = true;
         }
         if (first && language?.Intro is { } intro) Say(intro);
+        if (first) _welcomeEnd = _presenter.Outputs.Count;
         _presenter.Welcomed = first;
         return EnterCurrent(outcome);
     }
@@ -223,7 +230,40 @@ internal sealed class Turn
         return Done(outcome);
     }
 
-    private TurnResult Done(string outcome) => new(_state, _presenter.Outputs, outcome);
+    private TurnResult Done(string outcome)
+    {
+        ReviewNote();
+        return new(_state, _presenter.Outputs, outcome);
+    }
+
+    /// <summary>
+    /// In a language still under review, the welcome is followed by a note that its texts are still being checked.
+    /// A call hears it after the main menu, so the topics come as soon as before. A text carries it after the welcome
+    /// only when the first reply stays within its budget as sent; where a language's first reply has no room (its
+    /// welcome and menu alone fill the segments), the next reply with room carries it instead, at its top.
+    /// </summary>
+    private void ReviewNote()
+    {
+        var underReview = _state.Culture is { } culture && _underReview.Contains(culture);
+        if (!underReview) { _state.ReviewNoteOwed = false; return; }
+        if (_welcomeEnd is null && (Voice || !_state.ReviewNoteOwed)) return;
+        var note = _presenter.Words.Output(Keys.UnderReviewNote);
+        if (Voice) _presenter.Add(note);
+        else if (_welcomeEnd is { } welcomeEnd) _state.ReviewNoteOwed = !TryInsert(welcomeEnd, note, Validation.ContentValidator.FirstReplyBudget);
+        else _state.ReviewNoteOwed = !TryInsert(0, note, _options.SmsSegmentBudget);
+    }
+
+    private bool TryInsert(int index, Output note, int segmentBudget)
+    {
+        var outputs = _presenter.Outputs;
+        outputs.Insert(index, note);
+        var body = Channels.SmsRenderer.Render(outputs);
+        var fits = _input.Channel == Channel.WhatsApp
+            ? body.Length <= _options.WhatsAppMessageLength
+            : Text.SmsCost.Of(body).Segments <= segmentBudget;
+        if (!fits) outputs.RemoveAt(index);
+        return fits;
+    }
 
     // --- position ---------------------------------------------------------------------------
 

@@ -68,6 +68,47 @@ public static partial class ContentReport
             md.AppendLine($"- {locale.EnglishName} ({Code(locale.Culture)}): {string.Join("; ", parts)}");
         }
         md.AppendLine();
+        MenuMarks(md, content);
+    }
+
+    /// <summary>What Helpline:MarkLanguagesUnderReview would change, measured by running the engine with it on.</summary>
+    private static void MenuMarks(StringBuilder md, ContentBundle content)
+    {
+        var flows = content.Compiled;
+        if (flows.Node(flows.LanguageMenu) is not { } languageMenu) return;
+        var marksOn = new EngineOptions { MarkLanguagesUnderReview = true };
+        var engine = new ConversationEngine(content, TimeProvider.System, marksOn);
+        var menu = engine.Handle(null, TurnInput.Sms(Channels.SentReplies.FirstMessages[0]));
+        var menuCost = Text.SmsCost.Of(Channels.SmsRenderer.Render(menu.Outputs));
+
+        md.AppendLine("### Languages the menu marks as under review");
+        md.AppendLine();
+        md.AppendLine("With `Helpline:MarkLanguagesUnderReview` on (off by default), the language menu puts `*` after each language whose reviewed share above is under 100% " +
+            "(a caller cannot tell which texts were checked; English, the source, is never marked), and the language's welcome is followed by " +
+            $"`{Keys.UnderReviewNote}`: in the first reply when it stays within the first-reply budget of {ContentValidator.FirstReplyBudget} segments as sent, " +
+            "else at the top of the next reply with room (a call hears it after the main menu). Approving every text of a language removes its mark. " +
+            $"The marked language menu costs {menuCost.Segments} segments ({menuCost.EncodingName}, {menuCost.Length} characters).");
+        md.AppendLine();
+        Row(md, "Language", "Marked", "First reply with the marks on", "Review note", "hi → credible fear, marks off → on (replies / segments)");
+        Rule(md, 5);
+        var marksOff = new EngineOptions();
+        var digits = Channels.SentReplies.LanguageDigits(languageMenu);
+        for (var i = 0; i < languageMenu.Languages.Count; i++)
+        {
+            var locale = content.Locales.Get(languageMenu.Languages[i]);
+            var chosen = engine.Handle(menu.State, TurnInput.Sms(digits[i]));
+            var cost = Text.SmsCost.Of(Channels.SmsRenderer.Render(chosen.Outputs));
+            var marked = engine.UnderReview.Contains(locale.Culture);
+            var note = !marked ? "-"
+                : chosen.State?.ReviewNoteOwed == true ? "next reply (no room in the first)"
+                : "first reply, after the welcome";
+            var off = Channels.SmsPaths.Cost(content, marksOff, locale.Culture, Channels.SentReplies.FirstMessages[0], Channels.SmsPaths.CredibleFear);
+            var on = Channels.SmsPaths.Cost(content, marksOn, locale.Culture, Channels.SentReplies.FirstMessages[0], Channels.SmsPaths.CredibleFear);
+            Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", marked ? "yes" : "no",
+                $"{cost.Segments} ({cost.EncodingName}, {cost.Length} characters)", note,
+                $"{off.Replies} / {off.Segments} → {on.Replies} / {on.Segments}");
+        }
+        md.AppendLine();
     }
 
     private static void VerifyNext(StringBuilder md, ContentBundle content, ReportOptions options, DateOnly today)

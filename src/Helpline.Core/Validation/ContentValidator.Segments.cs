@@ -39,7 +39,7 @@ public sealed partial class ContentValidator
     private void CheckSentReplies(ContentBundle content, List<Finding> findings)
     {
         CheckVoiceMenus(content, findings);
-        var engineOptions = new EngineOptions { SmsSegmentBudget = options.SmsSegmentBudget };
+        var engineOptions = new EngineOptions { SmsSegmentBudget = options.SmsSegmentBudget, MarkLanguagesUnderReview = options.MarkLanguagesUnderReview };
         List<SentReply> replies;
         try
         {

@@ -27,6 +27,8 @@ public sealed class ValidationOptions
     /// <summary>Production: an answer whose facts (or a shown entry) are past <see cref="StaleAfterDays"/> is refused or flagged.</summary>
     public bool Production { get; set; }
     public StaleContentMode StaleInProduction { get; set; } = StaleContentMode.Refuse;
+    /// <summary>Helpline:MarkLanguagesUnderReview as the helpline runs: the replies are measured with the menu's marks and the review note.</summary>
+    public bool MarkLanguagesUnderReview { get; set; }
 }
 
 /// <summary>

@@ -12,7 +12,7 @@ public static class VoicePrompts
 {
     private static readonly string[] EngineKeys =
     [
-        Engine.Keys.LanguageTitle, Engine.Keys.LanguageOffer, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
+        Engine.Keys.LanguageTitle, Engine.Keys.LanguageOffer, Engine.Keys.UnderReviewNote, Engine.Keys.NotAnOption, Engine.Keys.Apology, Engine.Keys.NoneFound, Engine.Keys.RegionChosen, Engine.Keys.RegionOther,
         Engine.Keys.VoiceKeys, Engine.Keys.VoiceMore, Engine.Keys.VoiceAnswerEnd, Engine.Keys.VoiceMenuFooter, Engine.Keys.VoiceNoInput, Engine.Keys.VoiceGoodbye,
         Engine.Keys.VoiceTextConfirm, Engine.Keys.VoiceTextSending, Engine.Keys.VoiceTextFailed, Engine.Keys.VoiceConnecting, Engine.Keys.VoiceTransferFailed,
         Engine.Keys.VoiceTransferNext, Engine.Keys.VoiceAfterCall, Engine.Keys.GeneralInformation,
@@ -94,6 +94,7 @@ public static class VoicePrompts
                     firstMenu = false;
                     Add(Engine.Keys.VoiceKeys);
                     Add(Engine.Keys.VoiceMenuFooter);
+                    Add(Engine.Keys.UnderReviewNote); // a language still under review says it after the main menu
                 }
                 if (node.Kind == NodeKinds.Directory)
                 {

@@ -54,6 +54,7 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
         {
             SmsSegmentBudget = options.Value.SmsSegmentBudget,
             IdleReset = options.Value.IdleReset,
+            MarkLanguagesUnderReview = options.Value.MarkLanguagesUnderReview,
         });
     }
 }

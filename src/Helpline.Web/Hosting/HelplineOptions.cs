@@ -51,6 +51,14 @@ public sealed class HelplineOptions
     /// reviewed texts, each other text in English (the content report lists which).
     /// </summary>
     public bool ServeMachineDraftTranslations { get; set; } = true;
+
+    /// <summary>
+    /// Whether the language menu marks a language still under review ("8 دری *"): one in which a person can get a
+    /// text no native speaker has approved against the current English (the content report's reviewed share under
+    /// 100%). Such a language's welcome is followed by a short note, in it, that its texts are still being checked.
+    /// False by default. English, the source, is never marked.
+    /// </summary>
+    public bool MarkLanguagesUnderReview { get; set; }
 }
 
 public sealed class StoreOptions

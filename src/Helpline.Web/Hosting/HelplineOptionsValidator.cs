@@ -26,6 +26,11 @@ public sealed class HelplineOptionsValidator(IHostEnvironment environment) : IVa
         if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !IsHttpUrl(options.PublicBaseUrl))
             errors.Add($"{section}:PublicBaseUrl must be an absolute http or https URL such as https://helpline.example.org (it is '{options.PublicBaseUrl}')");
 
+        // Marks are worked out over the texts served: with drafts not served every served text is reviewed, and the
+        // operator who asked for marks would silently get none.
+        if (options.MarkLanguagesUnderReview && !options.ServeMachineDraftTranslations)
+            errors.Add($"{section}:MarkLanguagesUnderReview marks languages whose unreviewed texts are served, but {section}:ServeMachineDraftTranslations is false, so none is served and nothing would be marked: turn one of them off");
+
         foreach (var proxy in options.TrustedProxies.Where(p => !ForwardedHeadersSetup.TryParse(p, out _)))
             errors.Add($"{section}:TrustedProxies has '{proxy}', which is neither an IP address nor a network such as 10.0.0.0/24");
 

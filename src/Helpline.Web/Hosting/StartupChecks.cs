@@ -51,6 +51,7 @@ public static class StartupChecks
         Production = !environment.IsDevelopment(),
         StaleInProduction = options.StaleFacts,
         StaleAfterDays = options.StaleAfterDays,
+        MarkLanguagesUnderReview = options.MarkLanguagesUnderReview,
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
     };
 }

@@ -46,7 +46,8 @@ public static class SimulatorEndpoints
             var menu = current.Compiled.Node(current.Compiled.LanguageMenu)?.Languages ?? [];
             // In the language menu's order, so the picker reads like the phone menu.
             var locales = current.Locales.Locales.OrderBy(l => menu.IndexOf(l.Culture) is var i and >= 0 ? i : int.MaxValue);
-            return Results.Json(locales.Select(l => new SimulatorLanguage(l.Culture, l.Name, l.EnglishName, l.IsRightToLeft ? "rtl" : "ltr", l.Review.Status, SimulatorReview.Summary(current, l))));
+            var marked = content.Engine().UnderReview;
+            return Results.Json(locales.Select(l => new SimulatorLanguage(l.Culture, l.Name, l.EnglishName, l.IsRightToLeft ? "rtl" : "ltr", l.Review.Status, SimulatorReview.Summary(current, l, marked))));
         });
         api.MapPost("/turn", (SimulatorTurnRequest request, ContentSource content, Voice.CallRenderers renderers, IOptions<HelplineOptions> options) =>
         {

@@ -16,9 +16,16 @@ public static class SimulatorReview
 {
     public const string NoteKind = "unreviewed";
 
-    /// <summary>A language's review figures over the texts a caller can get in it, e.g. "3 reviewed, 170 machine drafts, 2 stale, 0 untracked".</summary>
-    public static string Summary(ContentBundle content, Locale locale) =>
-        ReferenceEquals(locale, content.Locales.English) ? "source" : TranslationCounts.Of(ContentReport.CallerTexts(content, locale)).ToString();
+    /// <summary>
+    /// A language's review figures over the texts a caller can get in it, e.g. "3 reviewed, 170 machine drafts, 2 stale,
+    /// 0 untracked", and whether the menu marks it under review (Helpline:MarkLanguagesUnderReview on).
+    /// </summary>
+    public static string Summary(ContentBundle content, Locale locale, IReadOnlySet<string>? markedUnderReview = null)
+    {
+        if (ReferenceEquals(locale, content.Locales.English)) return "source";
+        var counts = TranslationCounts.Of(ContentReport.CallerTexts(content, locale)).ToString();
+        return markedUnderReview?.Contains(locale.Culture) == true ? $"{counts}; marked * in the menu as under review" : counts;
+    }
 
     public static SimulatorNote? Note(ContentBundle content, IReadOnlyList<Output> outputs, ConversationState? state)
     {

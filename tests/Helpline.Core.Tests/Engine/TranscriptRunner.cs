@@ -8,7 +8,8 @@ namespace Helpline.Core.Tests.Engine;
 /// <summary>
 /// Runs a transcript file: "> what the person sends", then "< the reply contains" / "<! the reply does not contain"
 /// lines. "@voice" makes it a call ("> " sends keys, "> (silence)" times out); "@advance 31m" moves the fake clock;
-/// "@content minimal" uses the test fixture instead of the repository's content; "#" starts a comment. Any other
+/// "@content minimal" uses the test fixture instead of the repository's content; "@mark-under-review" turns on
+/// Helpline:MarkLanguagesUnderReview; "#" starts a comment. Any other
 /// line fails the transcript, so a typo cannot silently drop an assertion.
 /// </summary>
 public static class TranscriptRunner
@@ -23,7 +24,7 @@ public static class TranscriptRunner
         var lines = File.ReadAllLines(Path.Combine(Folder, file));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
         ContentBundle content = lines.Any(l => l.Trim() == "@content minimal") ? TestContent.Minimal : TestContent.Repo;
-        var engine = new ConversationEngine(content, clock, new EngineOptions());
+        var engine = new ConversationEngine(content, clock, new EngineOptions { MarkLanguagesUnderReview = lines.Any(l => l.Trim() == "@mark-under-review") });
         var voice = lines.Any(l => l.Trim() == "@voice");
         ConversationState? state = null;
         TurnResult? last = null;
@@ -73,14 +74,14 @@ public static class TranscriptRunner
             else if (!IsNote(line))
             {
                 // A typo ("<  ", "< !", "@stat") must not quietly turn an assertion into nothing.
-                Assert.Fail($"{where}: not a transcript line: \"{line}\" (use > < <! @voice @content @advance @state, # for a comment)");
+                Assert.Fail($"{where}: not a transcript line: \"{line}\" (use > < <! @voice @content @mark-under-review @advance @state, # for a comment)");
             }
         }
     }
 
     /// <summary>A line that asserts nothing by design: blank, a comment, or a setting read before the run.</summary>
     public static bool IsNote(string line) =>
-        line.Trim().Length == 0 || line.StartsWith('#') || line.Trim() is "@voice" or "@content minimal";
+        line.Trim().Length == 0 || line.StartsWith('#') || line.Trim() is "@voice" or "@content minimal" or "@mark-under-review";
 
     /// <summary>The reply as the person gets it; for calls, prompts and actions one per line.</summary>
     public static string Describe(TurnResult turn, bool voice)

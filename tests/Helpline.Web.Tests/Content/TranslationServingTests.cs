@@ -33,4 +33,32 @@ public sealed class TranslationServingTests
         Assert.DoesNotContain(Content.Locales.Get("es").Texts["welcome"], reply.Message);
         Assert.DoesNotContain(Content.Locales.Get("es").Texts["main.border"], reply.Message);
     }
+
+    [Fact]
+    public async Task MarkLanguagesUnderReview_Default_TextsGetTodaysMenuAndWelcome()
+    {
+        using var app = new HelplineApp();
+
+        var menu = await app.PostSmsAsync("+15205550903", "hola");
+        var first = await app.PostSmsAsync("+15205550903", "3");
+
+        Assert.Contains("1 Español\n", menu.Message);
+        Assert.DoesNotContain(" *", menu.Message);
+        Assert.DoesNotContain(Content.Locales.Get("ht").Texts["welcome.under_review"], first.Message);
+    }
+
+    [Fact]
+    public async Task MarkLanguagesUnderReview_On_TheMenuMarksTheDrafts_AndTheWelcomeSaysSo()
+    {
+        using var app = new HelplineApp(new Dictionary<string, string?> { ["Helpline:MarkLanguagesUnderReview"] = "true" });
+
+        var menu = await app.PostSmsAsync("+15205550904", "hola");
+        var first = await app.PostSmsAsync("+15205550904", "3");
+
+        Assert.Contains("1 Español *", menu.Message);
+        Assert.Contains("0 English", menu.Message);
+        Assert.DoesNotContain("English *", menu.Message);
+        // Haitian Creole's first reply has room: the note follows the welcome there.
+        Assert.Contains(Content.Locales.Get("ht").Texts["welcome"] + "\n" + Content.Locales.Get("ht").Texts["welcome.under_review"], first.Message);
+    }
 }

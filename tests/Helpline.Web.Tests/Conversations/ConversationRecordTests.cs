@@ -16,7 +16,7 @@ public sealed class ConversationRecordTests
             State = new ConversationState
             {
                 Culture = "fa-AF", Flow = "legal_help", Node = "list", Page = 2, Region = "TX", Strikes = 1,
-                TransferIndex = 3, ConfirmingText = true, LastActive = DateTimeOffset.Parse("2026-11-25T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+                TransferIndex = 3, ConfirmingText = true, ReviewNoteOwed = true, LastActive = DateTimeOffset.Parse("2026-11-25T20:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
             },
             OptedOut = true,
             Culture = "fa-AF",

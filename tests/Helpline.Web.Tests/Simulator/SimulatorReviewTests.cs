@@ -41,6 +41,21 @@ public sealed class SimulatorReviewTests : IDisposable
     }
 
     [Fact]
+    public async Task Languages_SayWhichTheMenuMarks_WhenMarkLanguagesUnderReviewIsOn()
+    {
+        using var app = new HelplineApp(new Dictionary<string, string?> { [SimulatorAccess.TokenKey] = AdminToken, ["Helpline:MarkLanguagesUnderReview"] = "true" });
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+
+        var marked = (await client.GetFromJsonAsync<List<SimulatorLanguage>>("/simulator/api/languages", Web))!;
+        var unmarked = (await _client.GetFromJsonAsync<List<SimulatorLanguage>>("/simulator/api/languages", Web))!;
+
+        Assert.EndsWith("; marked * in the menu as under review", marked.Single(l => l.Culture == "fa-AF").Translations);
+        Assert.Equal("source", marked.Single(l => l.Culture == "en").Translations);
+        Assert.DoesNotContain(unmarked, l => l.Translations.Contains("marked", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SmsTurn_NamesTheUnreviewedTextsItGave()
     {
         var session = Guid.NewGuid().ToString("N");

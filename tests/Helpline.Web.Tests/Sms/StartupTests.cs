@@ -82,6 +82,28 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void MarkingLanguagesUnderReview_WithDraftsNotServed_StopsTheStart_NamingBothSettings()
+    {
+        // Marks are worked out over the texts served: with drafts off nothing would ever be marked.
+        var failure = StartFailure(new() { ["Helpline:MarkLanguagesUnderReview"] = "true", ["Helpline:ServeMachineDraftTranslations"] = "false" });
+        Assert.Contains("Helpline:MarkLanguagesUnderReview", failure);
+        Assert.Contains("Helpline:ServeMachineDraftTranslations is false", failure);
+    }
+
+    [Fact]
+    public void MarkingLanguagesUnderReview_WithDraftsServed_Starts() =>
+        Assert.Equal("", StartFailure(new() { ["Helpline:MarkLanguagesUnderReview"] = "true" }));
+
+    [Fact]
+    public void TheContentIsValidated_WithTheMarksAsServed()
+    {
+        // The validator measures the marked menu and the review note only if it is told the setting.
+        var validation = StartupChecks.ContentValidation(new HelplineOptions { MarkLanguagesUnderReview = true }, new Environment("Production"), TimeProvider.System);
+        Assert.True(validation.MarkLanguagesUnderReview);
+        Assert.False(StartupChecks.ContentValidation(new HelplineOptions(), new Environment("Production"), TimeProvider.System).MarkLanguagesUnderReview);
+    }
+
+    [Fact]
     public void SeveralBadValues_AreAllNamed_AtOnce()
     {
         var failure = StartFailure(new() { ["Helpline:MessagesPerMinute"] = "-1", ["Helpline:Store:PurgeInterval"] = "0" });
