@@ -30,7 +30,7 @@ public sealed partial class ContentValidator
                 findings.Add(new(Severity.Error, locale.File, key, $"no recording, no Twilio voice and no stand-in: a caller hears nothing; {why}"));
             }
 
-            if (locale.Voice.SayLanguage is null) CheckStandInsAreCurrent(content, locale, prompts, audio, findings);
+            if (locale.Voice.SayLanguage is null) CheckStandInsAreCurrent(content, locale, VoicePrompts.For(content, locale), audio, findings);
         }
         CheckAudioFileNames(content, prompts, findings);
         CheckRecordings(content, prompts, audio, findings);
