@@ -55,8 +55,7 @@ public static class ChatCommand
     /// <summary>What a caller would hear, each prompt marked with where its sound comes from.</summary>
     private static List<string> VoiceLines(TurnResult turn, PromptAudio audio, ConversationEngine engine)
     {
-        var locale = engine.Content.Locales.Get(turn.State?.Culture);
-        string Mark(string? key, Helpline.Core.Localization.Locale l) => audio.Resolve(l, key).Source switch
+        string Mark(PromptSound sound, Helpline.Core.Localization.Locale l) => sound.Source switch
         {
             AudioSource.Recording => "[recording]",
             AudioSource.Tts => $"[say {l.Voice.SayLanguage}]",
@@ -68,18 +67,11 @@ public static class ChatCommand
         {
             switch (o)
             {
-                case TextOutput t:
-                    lines.Add($"{Mark(t.Key, locale)} {t.Text}");
-                    break;
-                case ChoicesOutput c:
-                    lines.AddRange(c.Choices.Select(x => $"{Mark(x.LabelKey, locale)} {x.Label} {engine.Content.Locales.Text(locale.Culture, Keys.Press(x.Digit))}"));
-                    break;
-                case LanguageChoicesOutput l:
-                    foreach (var choice in l.Choices)
-                    {
-                        var own = engine.Content.Locales.Get(choice.Culture);
-                        lines.Add($"{Mark(choice.OfferKey, own)} {choice.Offer} {engine.Content.Locales.Text(own.Culture, Keys.Press(choice.Digit))}");
-                    }
+                case TextOutput or ChoicesOutput or LanguageChoicesOutput:
+                    // As the call plays it (CallPrompts): a menu choice's clips ("for", the topic, "press N") on one line.
+                    var prompts = CallPrompts.Of(engine.Content, audio, [o], turn.State?.Culture);
+                    foreach (var choice in prompts.GroupBy(p => p.Digit is null ? (object)p : (p.Digit, p.Locale.Culture)))
+                        lines.Add($"{string.Join("", choice.Select(p => Mark(p.Sound, p.Locale)).Distinct())} {string.Join(" ", choice.Select(p => p.Text))}");
                     break;
                 case TransferOutput t:
                     lines.Add($"[dial {t.Number}] {t.Organization.Name}");

@@ -8,7 +8,7 @@ namespace Helpline.Core.Channels;
 /// <summary>One prompt of a call turn: what is said, in which locale, and where its sound comes from.</summary>
 public sealed record CallPrompt(Locale Locale, string? Key, string Text, PromptSound Sound)
 {
-    /// <summary>The digit this prompt offers, when it is a menu choice (its label, or "press N" after it).</summary>
+    /// <summary>The digit this prompt offers, when it is part of a menu choice (its label, "press N", or the words around them).</summary>
     public string? Digit { get; init; }
 }
 
@@ -18,9 +18,6 @@ public sealed record CallPrompt(Locale Locale, string? Key, string Text, PromptS
 /// </summary>
 public static class CallPrompts
 {
-    /// <summary>How a locale says one menu choice with Twilio's voice, e.g. "For {0}, {1}" → "For Detention, press 6."</summary>
-    public const string OptionKey = "voice.option";
-
     public static List<CallPrompt> Of(ContentBundle content, PromptAudio audio, IReadOnlyList<Output> outputs, string? culture)
     {
         var locale = content.Locales.Get(culture);
@@ -33,16 +30,27 @@ public static class CallPrompts
             var pressKey = Keys.Press(digit);
             var press = content.Locales.Text(l.Culture, pressKey);
             var labelSound = audio.Resolve(l, labelKey);
-            // Twilio's voice reads a menu choice as one sentence, "For X, press N" (the topic first, then its key);
-            // a language offer already says "For English," in its own words. Files are played one after the other.
+            // A language offer already says "For English," in its own words; a menu choice is "for X, press N"
+            // in the locale's word order (voice.option), or "X, press N" where the locale has no template of its own.
+            var pieces = languageOffer ? null : OptionParts.Of(content.Locales, l);
+            // Twilio's voice reads a menu choice as one sentence, "For X, press N" (the topic first, then its key).
             if (l.Voice.SayLanguage is not null && labelSound.Source == AudioSource.Tts)
             {
-                var sentence = languageOffer || !l.Texts.ContainsKey(OptionKey) ? $"{label} {press}" : content.Locales.Text(l.Culture, OptionKey, label, press);
+                var sentence = pieces is null ? $"{label} {press}" : content.Locales.Text(l.Culture, OptionParts.TemplateKey, label, press);
                 prompts.Add(new(l, labelKey, sentence, labelSound) { Digit = digit });
                 return;
             }
-            prompts.Add(new(l, labelKey, label, labelSound) { Digit = digit });
-            prompts.Add(new(l, pressKey, press, audio.Resolve(l, pressKey)) { Digit = digit });
+            // Files are played one after the other: the template's words are clips of their own, recorded once for every menu.
+            foreach (var piece in pieces ?? [new(null, null, 0), new(null, null, 1)])
+            {
+                var prompt = piece.Gap switch
+                {
+                    0 => new CallPrompt(l, labelKey, label, labelSound),
+                    1 => new CallPrompt(l, pressKey, press, audio.Resolve(l, pressKey)),
+                    _ => new CallPrompt(l, piece.PartKey, piece.Text!, audio.Resolve(l, piece.PartKey)),
+                };
+                prompts.Add(prompt with { Digit = digit });
+            }
         }
 
         foreach (var output in outputs)

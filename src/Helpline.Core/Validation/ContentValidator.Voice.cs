@@ -30,9 +30,9 @@ public sealed partial class ContentValidator
                 findings.Add(new(Severity.Error, locale.File, key, $"no recording, no Twilio voice and no stand-in: a caller hears nothing; {why}"));
             }
 
-            if (locale.Voice.SayLanguage is null) CheckStandInsAreCurrent(content, locale, prompts, audio, findings);
+            if (locale.Voice.SayLanguage is null) CheckStandInsAreCurrent(content, locale, VoicePrompts.For(content, locale), audio, findings);
         }
-        CheckAudioFileNames(content, prompts, findings);
+        CheckAudioFileNames(content, findings);
         CheckRecordings(content, prompts, audio, findings);
     }
 
@@ -51,10 +51,9 @@ public sealed partial class ContentValidator
     /// A file a call never plays is a mistake waiting to be noticed: a recording under the wrong name,
     /// a format the app does not serve, a folder for a culture that has no locale file.
     /// </summary>
-    private static void CheckAudioFileNames(ContentBundle content, IReadOnlyList<string> prompts, List<Finding> findings)
+    private static void CheckAudioFileNames(ContentBundle content, List<Finding> findings)
     {
         if (!System.IO.Directory.Exists(content.AudioFolder)) return;
-        var keys = prompts.ToHashSet(StringComparer.Ordinal);
         string Relative(string path) => Path.GetRelativePath(content.Root, path).Replace('\\', '/');
 
         foreach (var file in System.IO.Directory.EnumerateFiles(content.AudioFolder))
@@ -69,6 +68,8 @@ public sealed partial class ContentValidator
                 findings.Add(new(Severity.Warning, Relative(folder), "audio", $"never played: no locale file has culture '{culture}'"));
                 continue;
             }
+            // The locale's own keys: Dari says no words between topic and key, so a "voice.option.middle" there never plays.
+            var keys = VoicePrompts.For(content, locale).ToHashSet(StringComparer.Ordinal);
             foreach (var file in System.IO.Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);

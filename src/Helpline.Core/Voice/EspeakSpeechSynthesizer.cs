@@ -30,7 +30,11 @@ public sealed class EspeakSpeechSynthesizer(string espeakProgram = "espeak-ng", 
             // otherwise be read as an option, and no shell ever sees it.
             Run(espeakProgram, ["-v", voice, "-b", "1", "-w", spoken, "--stdin"], text);
             if (!File.Exists(spoken)) throw new SpeechSynthesisException($"{espeakProgram} -v {voice} wrote no audio");
-            Run(soxProgram, [spoken, "-r", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", phone], null);
+            // espeak-ng ends every text with about 0.3 s of silence: on a call that is dead air after each clip, on top of
+            // the pause between two <Play>s, and a menu choice is three or four clips ("for", the topic, "press N").
+            // Cut to the last sound above -50 dBFS (inaudible on a phone line); the pause between prompts separates them.
+            Run(soxProgram, [spoken, "-r", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-c", "1", "-b", "16", phone,
+                "reverse", "silence", "1", "0.02", "-50d", "reverse"], null);
 
             // Moved into place only once complete, so an interrupted render never leaves half a file to play.
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputFile))!);

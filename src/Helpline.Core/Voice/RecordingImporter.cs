@@ -126,7 +126,7 @@ public sealed partial class RecordingImporter(ContentBundle content, AudioProgra
     /// <summary>One recording for a known key: checked, converted, and saved unless a better one is already there.</summary>
     public ImportedFile Import(Locale locale, string key, string file, string shownName, ImportOptions options)
     {
-        if (!VoicePrompts.For(content).Contains(key) || !PromptAudio.IsSafeFileName(key + PromptAudio.StandInSuffix))
+        if (!VoicePrompts.For(content, locale).Contains(key) || !PromptAudio.IsSafeFileName(key + PromptAudio.StandInSuffix))
             return new(shownName, null, ImportOutcome.Rejected, $"unknown key '{key}': no call in {locale.Culture} says it");
         if (new FileInfo(file).Length > MaxFileBytes)
             return new(shownName, key, ImportOutcome.Rejected, $"larger than {MaxFileBytes / 1024 / 1024} MB: one prompt is seconds of speech");
@@ -140,8 +140,9 @@ public sealed partial class RecordingImporter(ContentBundle content, AudioProgra
             try { programs.Decode(file, decoded, sampleRate: 0); }
             catch (AudioProgramException e) { return new(shownName, key, ImportOutcome.Rejected, $"cannot read it as audio ({e.Message})"); }
 
+            var text = SpokenLength(locale, key);
             var source = PcmAudio.Read(decoded).Measure();
-            if (Problem(source) is { } problem) return new(shownName, key, ImportOutcome.Rejected, problem, source);
+            if (Problem(source, text) is { } problem) return new(shownName, key, ImportOutcome.Rejected, problem, source);
 
             // Trim below a threshold just above this recording's own noise: a phone in a quiet room and
             // one in a shelter's corridor both lose their lead-in, not their first syllable.
@@ -151,7 +152,6 @@ public sealed partial class RecordingImporter(ContentBundle content, AudioProgra
             programs.Decode(trimmed, phone, PhoneSampleRate, PhoneFilters);
             var result = PcmAudio.Read(phone).Measure();
 
-            var text = SpokenLength(locale, key);
             var longest = LongestSeconds(text);
             if (result.Seconds > longest)
                 return new(shownName, key, ImportOutcome.Rejected,
@@ -174,13 +174,17 @@ public sealed partial class RecordingImporter(ContentBundle content, AudioProgra
     }
 
     /// <summary>Why a decoded recording cannot be used, before any conversion; null when it can.</summary>
-    public static string? Problem(AudioMeasurement m)
+    /// <param name="characters">The length of its text: a one-word prompt ("Pou", "د" of "for X, press N") is a short sound, not silence.</param>
+    public static string? Problem(AudioMeasurement m, int characters = int.MaxValue)
     {
         if (m.PeakDb < -50) return $"silent: the loudest sound is {m.PeakDb:0} dBFS; check the microphone and record again";
         if (m.ClippedRuns >= 5) return $"clipped: the sound hits the maximum in {m.ClippedRuns} places and is distorted; record again a little further from the phone or more softly";
-        if (m.VoicedSeconds < 0.3) return $"silent: no speech above the background noise ({m.VoicedSeconds:0.0} s); record again closer to the phone";
+        if (m.VoicedSeconds < LeastVoicedSeconds(characters)) return $"silent: no speech above the background noise ({m.VoicedSeconds:0.0} s); record again closer to the phone";
         return null;
     }
+
+    /// <summary>Speech a recording must hold not to count as silent: 0.3 s, less for a word of a few letters (0.13 s for one).</summary>
+    public static double LeastVoicedSeconds(int characters) => Math.Min(0.3, 0.1 + 0.03 * Math.Max(characters, 1));
 
     /// <summary>Generous on purpose: a slow, clear reading of a long text must pass; two prompts in one file must not.</summary>
     public static double LongestSeconds(int characters) => 4 + characters / 6.0;
@@ -190,7 +194,7 @@ public sealed partial class RecordingImporter(ContentBundle content, AudioProgra
 
     private int SpokenLength(Locale locale, string key)
     {
-        var text = content.Locales.Find(locale.Culture, key)?.Value ?? "";
+        var text = VoicePrompts.Text(content.Locales, locale.Culture, key)?.Value ?? "";
         return Placeholder().Replace(text, "").Trim().Length;
     }
 

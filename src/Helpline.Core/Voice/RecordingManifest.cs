@@ -85,8 +85,8 @@ public sealed class RecordingManifest
     /// <summary>The hashes a recording made now would carry: of the locale's text (English where it falls back) and of the English.</summary>
     public static (string Text, string English) CurrentHashes(LocaleCatalog catalog, Locale locale, string key)
     {
-        var english = catalog.English.Texts.GetValueOrDefault(key) ?? "";
-        var text = catalog.Find(locale.Culture, key)?.Value ?? english;
+        var english = VoicePrompts.Text(catalog, LocaleCatalog.FallbackCulture, key)?.Value ?? "";
+        var text = VoicePrompts.Text(catalog, locale.Culture, key)?.Value ?? english;
         return (Hash(text), Hash(english));
     }
 

@@ -10,6 +10,7 @@ namespace Helpline.Core.Voice;
 public enum RecordingStatus { Recorded, Stale, StandIn, TwilioVoice, Missing }
 
 /// <summary>One line of a recording script: a prompt in call order with its text, its English meaning and its status.</summary>
+/// <param name="SaidIn">For the words of "for X, press N": the whole sentence they are cut from, so a volunteer says them as in it.</param>
 public sealed record ScriptLine(
     int Order,
     string Key,
@@ -18,7 +19,8 @@ public sealed record ScriptLine(
     bool TextIsEnglish,
     RecordingStatus Status,
     double? Seconds,
-    RecordingEntry? Recording)
+    RecordingEntry? Recording,
+    string? SaidIn = null)
 {
     /// <summary>The text has a gap filled on the call (a name, a number): the recording leaves it out.</summary>
     public bool HasGap => Text.Contains('…');
@@ -36,9 +38,9 @@ public static partial class RecordingScript
         var manifest = RecordingManifest.Read(Path.Combine(content.AudioFolder, locale.Culture));
         var english = content.Locales.English;
         var lines = new List<ScriptLine>();
-        foreach (var key in VoicePrompts.InCallOrder(content))
+        foreach (var key in VoicePrompts.InCallOrder(content, locale))
         {
-            var found = content.Locales.Find(locale.Culture, key);
+            var found = VoicePrompts.Text(content.Locales, locale.Culture, key);
             var sound = audio.Resolve(locale, key);
             var recording = audio.RecordingFile(locale.Culture, key);
             var status = sound.Stale ? RecordingStatus.Stale : sound.Source switch
@@ -52,11 +54,12 @@ public static partial class RecordingScript
                 lines.Count + 1,
                 key,
                 Gap(found?.Value ?? ""),
-                Gap(english.Texts.GetValueOrDefault(key) ?? ""),
+                Gap(VoicePrompts.Text(content.Locales, english.Culture, key)?.Value ?? ""),
                 found is null || found.IsFallback,
                 status,
                 recording is null ? null : PcmAudio.DurationOf(recording),
-                recording is null ? null : manifest.Of(key)));
+                recording is null ? null : manifest.Of(key),
+                OptionParts.IsPart(key) ? Gap(content.Locales.Find(locale.Culture, OptionParts.TemplateKey)?.Value ?? "") : null));
         }
         return lines;
     }
@@ -135,6 +138,7 @@ public static partial class RecordingScript
                 <div class="prompt status-{css}">
                 <div class="head">{l.Order}. <span class="key">{E(l.Key)}</span> · <span class="badge">{E(StatusText(l.Status))}</span>{(l.Recording is { } r ? $" · {E(r.RecordedBy)}, {r.RecordedAt:yyyy-MM-dd}" : "")}{(l.Seconds is { } s ? $" · {s:0.0} s" : "")}</div>
                 <div class="text" lang="{E(l.TextIsEnglish ? "en" : locale.Culture)}" dir="{(l.TextIsEnglish ? "ltr" : dir)}">{E(l.Text)}</div>
+                {(l.SaidIn is { } said ? $"<div class=\"english\">Said with every menu choice, as part of: <span lang=\"{E(locale.Culture)}\" dir=\"{dir}\">{E(said)}</span> (each … is a topic or \"press N\", recorded on its own)</div>" : "")}
                 {(l.TextIsEnglish ? "<div class=\"english\">Not translated yet: callers hear English here.</div>" : $"<div class=\"english\" lang=\"en\" dir=\"ltr\">English: {E(l.English)}</div>")}
                 </div>
 

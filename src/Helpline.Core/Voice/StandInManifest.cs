@@ -72,7 +72,7 @@ public sealed partial class StandInManifest
     /// </summary>
     public static string? SpokenText(LocaleCatalog catalog, Locale locale, string key)
     {
-        var found = catalog.Find(locale.Culture, key);
+        var found = VoicePrompts.Text(catalog, locale.Culture, key);
         if (found is null || found.IsFallback) return null;
         var text = Whitespace().Replace(Placeholder().Replace(found.Value, " "), " ").Trim();
         return locale.Voice.EspeakVoice is { } voice ? StandInSpelling.For(locale.Culture, voice, text) : text;

@@ -46,7 +46,7 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
     public StandInReport Render(Locale locale, bool force)
     {
         var folder = Path.Combine(content.AudioFolder, locale.Culture);
-        var prompts = VoicePrompts.For(content);
+        var prompts = VoicePrompts.For(content, locale);
         var audio = new PromptAudio(content);
         var voice = locale.Voice.EspeakVoice;
         List<string> rendered = [], unchanged = [], recorded = [], removed = [];

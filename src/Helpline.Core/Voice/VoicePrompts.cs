@@ -1,6 +1,7 @@
 using Helpline.Core.Content;
 using Helpline.Core.Engine;
 using Helpline.Core.Flows;
+using Helpline.Core.Localization;
 
 namespace Helpline.Core.Voice;
 
@@ -27,6 +28,8 @@ public static class VoicePrompts
         var keys = new List<string>();
         keys.AddRange(EngineKeys);
         keys.AddRange("0123456789*#".Select(d => Engine.Keys.Press(d.ToString())));
+        // "For X, press N" from files: the template's words around X and N, where some locale says any.
+        keys.AddRange(OptionParts.Keys.Where(k => content.Locales.Locales.Any(l => OptionParts.IsSaid(content.Locales, l, k))));
         foreach (var flow in content.Flows)
         {
             foreach (var node in flow.Nodes)
@@ -45,14 +48,22 @@ public static class VoicePrompts
         return [.. keys.Select(Spoken).Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The keys a call in this locale can say: a part of "for X, press N" only where its template has words there.</summary>
+    public static IReadOnlyList<string> For(ContentBundle content, Locale locale) =>
+        [.. For(content).Where(k => !OptionParts.IsPart(k) || OptionParts.IsSaid(content.Locales, locale, k))];
+
+    /// <summary>The text of a call prompt's key in a culture (else English's), a part of "for X, press N" included; null when there is none.</summary>
+    public static LocalizedText? Text(LocaleCatalog catalog, string culture, string key) =>
+        OptionParts.IsPart(key) ? OptionParts.Find(catalog, culture, key) : catalog.Find(culture, key);
+
     /// <summary>
     /// The same keys in the order a caller first meets them: the language menu, how the keys work, then
     /// each menu and what it leads to, breadth first from the language menu (a volunteer records the way
     /// a call unfolds); what only a mishap says (no input, a failed transfer) comes last.
     /// </summary>
-    public static IReadOnlyList<string> InCallOrder(ContentBundle content)
+    public static IReadOnlyList<string> InCallOrder(ContentBundle content, Locale? locale = null)
     {
-        var all = For(content);
+        var all = locale is null ? For(content) : For(content, locale);
         var known = all.ToHashSet(StringComparer.Ordinal);
         var english = content.Locales.English.Texts;
         string Spoken(string key) => english.ContainsKey(key + ConversationEngine.VoiceSuffix) ? key + ConversationEngine.VoiceSuffix : key;
@@ -85,8 +96,12 @@ public static class VoicePrompts
                 node.Texts.ForEach(Add);
                 foreach (var option in node.Options)
                 {
+                    // Said with every option from files ("for ... press"), so met with the first.
+                    Add(OptionParts.StartKey);
                     Add(option.Label);
+                    Add(OptionParts.MiddleKey);
                     Add(Engine.Keys.Press(option.Digit));
+                    Add(OptionParts.EndKey);
                 }
                 if (node.Options.Count > 0 && firstMenu)
                 {
@@ -129,10 +144,10 @@ public static class VoiceCoverage
     public static IReadOnlyList<VoiceCoverageRow> Measure(ContentBundle content)
     {
         var audio = new PromptAudio(content);
-        var keys = VoicePrompts.For(content);
         var rows = new List<VoiceCoverageRow>();
         foreach (var locale in content.Locales.Locales)
         {
+            var keys = VoicePrompts.For(content, locale);
             var sources = keys.Select(k => (Key: k, Sound: audio.Resolve(locale, k))).ToList();
             rows.Add(new VoiceCoverageRow(
                 locale.Culture,

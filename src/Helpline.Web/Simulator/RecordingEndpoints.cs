@@ -64,6 +64,7 @@ public static class RecordingEndpoints
                     l.Text,
                     l.English,
                     l.TextIsEnglish,
+                    l.SaidIn,
                     status = l.Status.ToString(),
                     statusText = RecordingScript.StatusText(l.Status),
                     l.Seconds,

@@ -84,4 +84,22 @@ public class ContentValidatorVoiceTests
         Assert.Equal(Severity.Warning, finding.Severity);
         Assert.StartsWith("never played", finding.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_WordsOfForXPressNThisLanguageDoesNotSay_AreNeverPlayed()
+    {
+        using var temp = NoTwilioVoiceContent.Create(es => es.Replace("texts:\n", "texts:\n  voice.option: \"Para {0}, {1}\"\n", StringComparison.Ordinal));
+        var english = Path.Combine(temp.Root, "locales", "en.yaml");
+        File.WriteAllText(english, File.ReadAllText(english).Replace("texts:\n", "texts:\n  voice.option: \"For {0}, then {1}\"\n", StringComparison.Ordinal));
+        RenderStandIns(temp);
+        // English says "then" between topic and key; Spanish says nothing there, so this file never plays.
+        File.WriteAllText(Path.Combine(NoTwilioVoiceContent.SpanishFolder(temp), "voice.option.middle.standin.wav"), "audio");
+
+        var findings = Validate(temp.Load());
+
+        var finding = Assert.Single(findings, f => f.File == "locales/audio/es/voice.option.middle.standin.wav");
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.StartsWith("never played", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(findings, f => f.File == "locales/audio/es/voice.option.start.standin.wav");
+    }
 }

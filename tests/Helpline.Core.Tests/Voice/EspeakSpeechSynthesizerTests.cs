@@ -53,6 +53,23 @@ public sealed class EspeakSpeechSynthesizerTests : IDisposable
         Assert.True(wav.DataBytes > 8000, $"expected at least half a second of speech, got {wav.DataBytes} bytes");
     }
 
+    [Theory]
+    [InlineData("fa", "برای")]
+    [InlineData("ht", "Pou")]
+    public void Synthesize_OneWord_EndsWithinATenthOfASecondOfItsLastSound_NoDeadAirBeforeTheNextClip(string voice, string word)
+    {
+        var file = Path.Combine(_folder, "voice.option.start.standin.wav");
+
+        _synthesizer.Synthesize(voice, word, file);
+
+        var audio = PcmAudio.Read(file);
+        var samples = File.ReadAllBytes(file)[^(int)(audio.SampleRate * 0.1 * 2)..];
+        var tail = Enumerable.Range(0, samples.Length / 2).Max(i => Math.Abs((int)BinaryPrimitives.ReadInt16LittleEndian(samples.AsSpan(i * 2))));
+        // The last tenth of a second still holds the word's end (above -50 dBFS): the silence after it is under 0.1 s.
+        Assert.True(tail > 32768 * 0.00316, $"the last 0.1 s is silent (peak {tail}): espeak-ng's trailing silence was kept");
+        Assert.InRange(audio.Seconds, 0.15, 0.75);
+    }
+
     [Fact]
     public void Synthesize_TextThatLooksLikeAnOption_IsSpokenNotObeyed()
     {

@@ -12,7 +12,7 @@ public class RecordingScriptTests
 
         var lines = RecordingScript.Lines(content, dari).ToList();
 
-        Assert.Equal(VoicePrompts.For(content).Order(StringComparer.Ordinal), lines.Select(l => l.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(VoicePrompts.For(content, dari).Order(StringComparer.Ordinal), lines.Select(l => l.Key).Order(StringComparer.Ordinal));
         Assert.Equal(Enumerable.Range(1, lines.Count), lines.Select(l => l.Order));
         // The caller first hears the language menu, then the main menu.
         var languageIntro = content.Compiled.Node(content.Compiled.LanguageMenu)!.Intro!;

@@ -102,6 +102,56 @@ public sealed class CallTests : IAsyncLifetime
         Assert.All(menu.Descendants("Play"), p => Assert.StartsWith("/audio/fa-AF/", p.Value));
     }
 
+    private static readonly string[] MainMenuTopics = ["main.border", "main.fear", "main.detention", "main.legal", "main.more"];
+
+    [Theory]
+    [InlineData("8", "fa-AF", false)]
+    [InlineData("9", "ps-AF", true)]
+    [InlineData("3", "ht", false)]
+    public async Task MainMenuInDariPashtoCreole_EachOptionPlaysForThenTheTopicThenPressN_AllInsideTheGather(string key, string culture, bool wordsAfterTopic)
+    {
+        var call = NewCall();
+        await call.StartAsync();
+
+        var menu = await call.PressAsync(key);
+
+        // A key interrupts any prompt: every file plays inside the <Gather>.
+        var gather = Assert.Single(menu.Elements("Gather"));
+        var plays = gather.Elements("Play").Select(p => p.Value).ToList();
+        Assert.Equal(plays, menu.Descendants("Play").Select(p => p.Value));
+        string Url(string audioKey) => $"/audio/{culture}/{audioKey}.standin.wav";
+        var expected = MainMenuTopics.SelectMany((topic, i) => wordsAfterTopic
+            ? new[] { Url("voice.option.start"), Url(topic), Url("voice.option.middle"), Url($"voice.press.{i + 1}") }
+            : [Url("voice.option.start"), Url(topic), Url($"voice.press.{i + 1}")]).ToList();
+        var first = plays.IndexOf(expected[0]);
+        Assert.True(first >= 0, string.Join("\n", plays));
+        Assert.Equal(expected, plays.Skip(first).Take(expected.Count));
+
+        // The "for" the caller hears is a file the app serves.
+        var @for = await _app.CreateClient().GetAsync(Url("voice.option.start"));
+        Assert.Equal(200, (int)@for.StatusCode);
+        Assert.StartsWith("audio/", @for.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Theory]
+    [InlineData("0", "For Asylum at the border, press 1.", "For Other topics, press 5.")]
+    [InlineData("1", "Para Asilo en frontera, oprima 1.", "Para Otros temas, oprima 5.")]
+    public async Task MainMenuInEnglishOrSpanish_EachOptionIsOneSentenceInTwiliosVoice_InsideTheGather(string key, string firstOption, string lastOption)
+    {
+        var call = NewCall();
+        await call.StartAsync();
+
+        var menu = await call.PressAsync(key);
+
+        var gather = Assert.Single(menu.Elements("Gather"));
+        var said = gather.Elements("Say").Select(s => s.Value).ToList();
+        Assert.Equal(said, Said(menu));
+        Assert.Empty(menu.Descendants("Play"));
+        var from = said.IndexOf(firstOption);
+        Assert.True(from >= 0, string.Join("\n", said));
+        Assert.Equal(lastOption, said[from + 4]);
+    }
+
     [Fact]
     public async Task Spanish_IsSaidWithTheSpanishVoice_AndListensForSpanishSpeech()
     {

@@ -64,6 +64,9 @@ function card(language, prompt) {
   const text = element("div", { class: "text", lang: prompt.textIsEnglish ? "en" : language.culture, dir: prompt.textIsEnglish ? "ltr" : language.direction }, prompt.text);
   const english = element("div", { class: "english", lang: "en" },
     prompt.textIsEnglish ? "Not translated yet: callers hear English here." : `English: ${prompt.english}`);
+  // The words of "for X, press N" are recorded alone: the sentence they are cut from says how they sound.
+  const saidIn = prompt.saidIn ? element("div", { class: "english said-in" }, "Said with every menu choice, as part of: ",
+    element("span", { lang: language.culture, dir: language.direction }, prompt.saidIn), " (each … is a topic or \"press N\", recorded on its own)") : "";
 
   const record = element("button", { type: "button", class: "record" }, "Record");
   const save = element("button", { type: "button", class: "save", disabled: "" }, "Save");
@@ -71,7 +74,7 @@ function card(language, prompt) {
   const current = element("audio", { controls: "", class: "current", preload: "none", src: prompt.recordingUrl, hidden: prompt.recordingUrl ? null : "" });
   const elapsed = element("span", { class: "elapsed" });
   const result = element("span", { class: "result", "aria-live": "polite" });
-  box.append(head, text, english, element("div", { class: "actions" }, record, elapsed, preview, save, current, result));
+  box.append(head, text, saidIn, english, element("div", { class: "actions" }, record, elapsed, preview, save, current, result));
 
   let recorder = null;
   let recorded = null;
