@@ -85,7 +85,8 @@
     area.setAttribute("aria-label", `${language.englishName} text for ${text.key}`);
     const missing = text.state === "missing";
     area.rows = Math.min(8, Math.max(2, Math.ceil((missing ? text.english : text.text).length / 60)));
-    if (missing) area.placeholder = `No ${language.englishName} text yet: callers get the English. Type the translation.`;
+    // The hint is English in a box written right to left for Dari and Pashto: isolated (U+2066..U+2069) so its full stops stay at its end.
+    if (missing) area.placeholder = `\u2066No ${language.englishName} text yet: callers get the English. Type the translation.\u2069`;
     const approve = node.querySelector(".approve");
     const undo = node.querySelector(".undo");
     const edited = () => area.value !== text.text;
