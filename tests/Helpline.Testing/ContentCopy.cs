@@ -34,6 +34,21 @@ public sealed class ContentCopy : IDisposable
 
     public string[] LocaleLines(string culture) => File.ReadAllLines(LocaleFile(culture));
 
+    /// <summary>
+    /// Takes texts out of a language, as when the English gains keys no translation has yet: their lines in the
+    /// locale file and their review records go, and a caller gets the English.
+    /// </summary>
+    public void RemoveTexts(string culture, params string[] keys)
+    {
+        foreach (var file in new[] { LocaleFile(culture), Path.Combine(Root, "locales", "review", culture + ".yaml") })
+        {
+            var lines = File.ReadAllText(file).Split('\n');
+            var kept = lines.Where(l => !keys.Any(k => l.StartsWith($"  {k}: ", StringComparison.Ordinal))).ToList();
+            if (kept.Count != lines.Length - keys.Length) throw new InvalidOperationException($"{file} does not have one line for each of {string.Join(", ", keys)}");
+            File.WriteAllText(file, string.Join('\n', kept));
+        }
+    }
+
     /// <summary>Every YAML file under locales/ (texts and review records) with the SHA-256 of its bytes.</summary>
     public IReadOnlyDictionary<string, string> LocalesFingerprint() =>
         Directory.EnumerateFiles(Path.Combine(Root, "locales"), "*.yaml", SearchOption.AllDirectories)

@@ -60,6 +60,8 @@ public sealed class TranslationReviews
         var locale = locales.Get(culture);
         if (ReferenceEquals(locale, locales.English)) return new(locale.Culture, key, TranslationState.Source, null);
         var record = For(locale.Culture).GetValueOrDefault(key);
+        // A record left behind for a text the file no longer has must not make the English fallback look reviewed.
+        if (!locale.Texts.ContainsKey(key) && locales.English.Texts.ContainsKey(key)) return new(locale.Culture, key, TranslationState.Missing, record);
         if (record is null || !locales.English.Texts.TryGetValue(key, out var english))
             return new(locale.Culture, key, TranslationState.Untracked, record);
         if (record.Source != TranslationStatus.SourceHash(english)) return new(locale.Culture, key, TranslationState.Stale, record);

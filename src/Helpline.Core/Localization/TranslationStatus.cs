@@ -16,6 +16,8 @@ public enum TranslationState
     Stale,
     /// <summary>No review record says which English it translates: treated as an unreviewed draft.</summary>
     Untracked,
+    /// <summary>The language has no text of its own for this English text: a caller gets the English.</summary>
+    Missing,
 }
 
 /// <summary>

@@ -11,14 +11,19 @@ namespace Helpline.Core.Reporting;
 public static partial class ContentReport
 {
     /// <summary>
-    /// The texts a caller can be given in one language that it has of its own (not English fallbacks), with
-    /// each one's review state: a key and, where the language has one, its spoken (.voice) variant.
+    /// The texts a caller can be given in one language, with each one's review state: a key and, where the language
+    /// or English has one, its spoken (.voice) variant. A text the language lacks, where the caller gets the English
+    /// instead, is counted as missing: the key on its own, its spoken variant when the language has neither it nor
+    /// the written text (a call says the language's written text before the English spoken one).
     /// </summary>
     public static IReadOnlyList<TranslationStatus> CallerTexts(ContentBundle content, Locale locale)
     {
+        var english = content.Locales.English.Texts;
+        var own = locale.Texts;
         var keys = UsedTextKeys.Find(content).Select(u => u.Key)
-            .SelectMany(k => new[] { k, k + ConversationEngine.VoiceSuffix })
-            .Where(k => locale.Texts.ContainsKey(k) && content.Locales.English.Texts.ContainsKey(k))
+            .SelectMany(k => new[] { (Key: k, Written: (string?)null), (Key: k + ConversationEngine.VoiceSuffix, Written: k) })
+            .Where(k => english.ContainsKey(k.Key) && (own.ContainsKey(k.Key) || k.Written is null || !own.ContainsKey(k.Written)))
+            .Select(k => k.Key)
             .Distinct(StringComparer.Ordinal);
         return [.. keys.Select(k => content.Translations.StatusOf(content.Locales, locale.Culture, k))];
     }
@@ -28,20 +33,23 @@ public static partial class ContentReport
         md.AppendLine("## Translations");
         md.AppendLine();
         md.AppendLine("Each translated text records which English text it translates (`locales/review/<culture>.yaml`). " +
-            "Counted over the texts a caller can get in the language (its own, not English fallbacks). A machine draft is a translation " +
-            "no native speaker has reviewed; stale means the English changed after it was translated or reviewed; untracked means no record says which English it translates. " +
-            "Mark re-translated texts with `helpline translations mark`, approve reviewed ones with `helpline translations approve`.");
+            "Counted over the texts a caller can get in the language, missing ones included. A machine draft is a translation " +
+            "no native speaker has reviewed; stale means the English changed after it was translated or reviewed; untracked means no record says which English it translates; " +
+            "missing means the language has no text of its own, so a caller gets the English. " +
+            "Mark re-translated texts with `helpline translations mark`, approve reviewed ones with `helpline translations approve`; " +
+            "a reviewer adds a missing text on the review page or in an XLIFF file (`helpline review export`).");
         md.AppendLine();
-        Row(md, "Language", "Texts", "Reviewed", "Machine drafts", "Stale", "Untracked", "Reviewed share");
-        Rule(md, 7);
+        Row(md, "Language", "Texts", "Reviewed", "Machine drafts", "Stale", "Untracked", "Missing", "Reviewed share");
+        Rule(md, 8);
         var rows = content.Locales.Locales.Where(l => !ReferenceEquals(l, content.Locales.English))
             .Select(l => (Locale: l, Texts: CallerTexts(content, l))).ToList();
         foreach (var (locale, texts) in rows)
         {
             var counts = TranslationCounts.Of(texts);
-            Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", texts.Count.ToString(CultureInfo.InvariantCulture), counts.Reviewed.ToString(CultureInfo.InvariantCulture),
+            Row(md, $"{locale.EnglishName} ({Code(locale.Culture)})", counts.Texts.ToString(CultureInfo.InvariantCulture), counts.Reviewed.ToString(CultureInfo.InvariantCulture),
                 counts.MachineDrafts.ToString(CultureInfo.InvariantCulture), counts.Stale.ToString(CultureInfo.InvariantCulture),
-                counts.Untracked.ToString(CultureInfo.InvariantCulture), Percent(counts.Reviewed, texts.Count));
+                counts.Untracked.ToString(CultureInfo.InvariantCulture), counts.Missing.ToString(CultureInfo.InvariantCulture),
+                counts.Texts == 0 ? "-" : $"{counts.ReviewedPercent}%");
         }
         md.AppendLine();
 
@@ -56,11 +64,17 @@ public static partial class ContentReport
                 continue;
             }
             var parts = new List<string>();
-            foreach (var state in new[] { TranslationState.Stale, TranslationState.Untracked, TranslationState.MachineDraft })
+            foreach (var state in new[] { TranslationState.Missing, TranslationState.Stale, TranslationState.Untracked, TranslationState.MachineDraft })
             {
                 var keys = unreviewed.Where(t => t.State == state).Select(t => t.Key).ToList();
                 if (keys.Count == 0) continue;
-                var name = state switch { TranslationState.Stale => "stale", TranslationState.Untracked => "untracked", _ => "machine drafts" };
+                var name = state switch
+                {
+                    TranslationState.Missing => "missing, given in English",
+                    TranslationState.Stale => "stale",
+                    TranslationState.Untracked => "untracked",
+                    _ => "machine drafts",
+                };
                 parts.Add(state == TranslationState.MachineDraft && keys.Count == texts.Count
                     ? $"machine drafts: all {keys.Count} texts"
                     : $"{name} ({keys.Count}): {string.Join(", ", keys.Select(Code))}");

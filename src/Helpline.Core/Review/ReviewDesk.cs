@@ -24,9 +24,9 @@ public sealed record ReviewResult(
 /// <summary>
 /// Saves review decisions the one way, whether they come from the review page or an XLIFF file: each text must
 /// pass <see cref="TranslationCheck"/>, then the whole content with the edits must pass the validator with no
-/// new error; what passes is written into locales/&lt;culture&gt;.yaml (only the changed lines) and its review
-/// recorded in locales/review/ against the current English. What does not pass is named with its reason and
-/// changes nothing.
+/// new error; what passes is written into locales/&lt;culture&gt;.yaml (only the changed lines; a text the
+/// language lacked is added as a new line, see <see cref="LocaleTextFile"/>) and its review recorded in
+/// locales/review/ against the current English. What does not pass is named with its reason and changes nothing.
 /// </summary>
 public static class ReviewDesk
 {
@@ -45,7 +45,8 @@ public static class ReviewDesk
             void Refuse(string reason) => refused.Add(new(change.Key, reason));
             if (!seen.Add(change.Key)) { Refuse("given twice: only the first is used"); continue; }
             if (!content.Locales.English.Texts.TryGetValue(change.Key, out var english)) { Refuse("not a text the helpline says (no English text has this key)"); continue; }
-            if (!locale.Texts.TryGetValue(change.Key, out var current)) { Refuse($"{locale.File} has no text for this key yet: add the translation there first"); continue; }
+            // A missing text (a caller gets the English) is added like an edit: its current text is none.
+            var current = locale.Texts.GetValueOrDefault(change.Key);
             if (change.EnglishVersion is { } seenVersion && seenVersion != TranslationStatus.SourceHash(english))
             {
                 Refuse($"the English changed since this was reviewed; it now says: \"{english}\"");
@@ -60,16 +61,20 @@ public static class ReviewDesk
             accepted.Add(change);
         }
 
-        var edits = accepted.Where(c => c.Text != locale.Texts[c.Key]).ToDictionary(c => c.Key, c => c.Text, StringComparer.Ordinal);
+        var edits = accepted.Where(c => c.Text != locale.Texts.GetValueOrDefault(c.Key)).ToDictionary(c => c.Key, c => c.Text, StringComparer.Ordinal);
         if (edits.Count > 0) refused.AddRange(NewValidatorErrors(content, locale, edits, accepted));
         accepted.RemoveAll(c => refused.Any(r => r.Key == c.Key));
         foreach (var key in edits.Keys.Where(k => accepted.All(c => c.Key != k)).ToList()) edits.Remove(key);
 
-        if (edits.Count > 0) LocaleTextFile.Write(content.Root, locale, edits);
+        var added = edits.Where(e => !locale.Texts.ContainsKey(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var replaced = edits.Where(e => locale.Texts.ContainsKey(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        if (edits.Count > 0) LocaleTextFile.Write(content.Root, locale, replaced, added, content.Locales.English);
+        // The records are written against the locales as edited: an added text is one the language now has.
+        var locales = edits.Count > 0 ? With(content, locale, edits).Locales : content.Locales;
         var approved = accepted.Where(c => c.Approve).Select(c => c.Key).ToList();
         var drafts = accepted.Where(c => !c.Approve && edits.ContainsKey(c.Key)).Select(c => c.Key).ToList();
-        if (approved.Count > 0) TranslationReviews.Approve(content.Root, content.Locales, locale.Culture, approved, reviewer!, today);
-        if (drafts.Count > 0) TranslationReviews.MarkMachineDraft(content.Root, content.Locales, locale.Culture, drafts, today);
+        if (approved.Count > 0) TranslationReviews.Approve(content.Root, locales, locale.Culture, approved, reviewer!, today);
+        if (drafts.Count > 0) TranslationReviews.MarkMachineDraft(content.Root, locales, locale.Culture, drafts, today);
         return new ReviewResult([.. edits.Keys], approved, drafts, refused, unchanged);
     }
 

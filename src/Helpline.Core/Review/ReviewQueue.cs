@@ -20,14 +20,16 @@ public sealed record ReviewItem(
     string? Date,
     string? Note)
 {
-    /// <summary>draft, reviewed or stale, as the review page and the XLIFF notes say it (untracked counts as a draft).</summary>
+    /// <summary>missing, draft, reviewed or stale, as the review page and the XLIFF notes say it (untracked counts as a draft).</summary>
     public string StateName => ReviewQueue.NameOf(State);
 }
 
 /// <summary>
 /// What a reviewer of one language works through: every text a texter or caller can get in it, in the order a
 /// conversation reaches them (the language menu and welcome, the main menu and the words said on every turn,
-/// then each menu and answer breadth-first, then legal-help entries and call-only prompts).
+/// then each menu and answer breadth-first, then legal-help entries and call-only prompts). The texts the language
+/// lacks come first, in that order too: a caller gets them in English until a reviewer adds them, as happens to
+/// every new English text.
 /// </summary>
 public static class ReviewQueue
 {
@@ -39,19 +41,20 @@ public static class ReviewQueue
         var statuses = ContentReport.CallerTexts(content, locale).ToDictionary(s => s.Key, StringComparer.Ordinal);
 
         var items = new List<ReviewItem>();
-        foreach (var key in ConversationOrder(content).Where(statuses.ContainsKey))
+        var order = ConversationOrder(content).Where(statuses.ContainsKey).ToList();
+        foreach (var key in order.Where(k => statuses[k].State == TranslationState.Missing).Concat(order.Where(k => statuses[k].State != TranslationState.Missing)))
         {
             var status = statuses[key];
             var baseKey = key.EndsWith(ConversationEngine.VoiceSuffix, StringComparison.Ordinal) ? key[..^ConversationEngine.VoiceSuffix.Length] : key;
             var use = uses.GetValueOrDefault(baseKey);
             var where = use is null ? "" : use.File == UsedTextKeys.EngineFile ? "said by the helpline itself" : $"{use.Where} ({use.File})";
-            items.Add(new ReviewItem(key, where, Channel(key, english), english[key], TranslationStatus.SourceHash(english[key]), locale.Texts[key],
+            items.Add(new ReviewItem(key, where, Channel(key, english), english[key], TranslationStatus.SourceHash(english[key]), locale.Texts.GetValueOrDefault(key, ""),
                 status.State, status.Record?.ReviewedBy, status.Record?.Date, LegalTermNotes.For(english[key])));
         }
         return items;
     }
 
-    /// <summary>How many of a language's caller texts are reviewed, drafts (untracked included) and stale.</summary>
+    /// <summary>How many of a language's caller texts are reviewed, drafts (untracked included), stale and missing.</summary>
     public static TranslationCounts Progress(ContentBundle content, string culture) =>
         TranslationCounts.Of(ContentReport.CallerTexts(content, content.Locales.Get(culture)));
 
@@ -59,6 +62,7 @@ public static class ReviewQueue
     {
         TranslationState.Reviewed or TranslationState.Source => "reviewed",
         TranslationState.Stale => "stale",
+        TranslationState.Missing => "missing",
         _ => "draft",
     };
 

@@ -62,9 +62,10 @@ public static partial class TranslationCheck
         var foreign = text.Where(char.IsLetter).Select(ScriptOf).Where(s => s is not (Script.Latin or Script.Other) && s != expected).Distinct().ToList();
         if (foreign.Count > 0)
             problems.Add($"letters of another script ({string.Join(", ", foreign)}) in a {locale.EnglishName} text written in {expected}");
-        // A name or code may stay in Latin letters, so this asks only of a text whose translation so far was in the script.
+        // A name or code may stay in Latin letters, so this asks only of a text whose translation so far was in the script,
+        // or, for a text the language does not have yet, whose English has words to translate (not only a {0}).
         else if (expected is not (Script.Latin or Script.Other) && !HasLettersOf(text, expected)
-            && locale.Texts.TryGetValue(key, out var translated) && HasLettersOf(translated, expected))
+            && (locale.Texts.TryGetValue(key, out var translated) ? HasLettersOf(translated, expected) : english.Any(char.IsLetter)))
             problems.Add($"no {expected} letters: a {locale.EnglishName} text is written in {expected}{(locale.IsRightToLeft ? ", right to left" : "")}");
         return problems;
     }

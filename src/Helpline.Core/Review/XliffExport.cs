@@ -11,8 +11,10 @@ namespace Helpline.Core.Review;
 /// read 1.2; Weblate reads no 2.0). 1.2 also says what the helpline needs to say about each text: a machine
 /// draft is <c>state="needs-review-translation"</c> with <c>state-qualifier="leveraged-mt"</c>, a stale text
 /// (its English changed) is <c>state="needs-translation"</c>, a reviewed one is <c>state="signed-off"</c> with
-/// <c>approved="yes"</c>. Each unit keeps its English in &lt;source&gt;, so an import can tell whether the
-/// English changed in between, and carries notes: where it is said, the legal terms to check, its state.
+/// <c>approved="yes"</c>. A text the language lacks (a caller gets the English) comes first, with an empty
+/// target in <c>state="needs-translation"</c> for the tool to fill. Each unit keeps its English in &lt;source&gt;,
+/// so an import can tell whether the English changed in between, and carries notes: where it is said, the legal
+/// terms to check, its state.
 /// </summary>
 public static class XliffExport
 {
@@ -78,7 +80,7 @@ public static class XliffExport
             case "reviewed":
                 xml.WriteAttributeString("state", "signed-off");
                 break;
-            case "stale":
+            case "stale" or "missing":
                 xml.WriteAttributeString("state", "needs-translation");
                 break;
             default:
@@ -94,6 +96,7 @@ public static class XliffExport
         Note(xml, "target", item.StateName switch
         {
             "reviewed" => $"State: reviewed by {item.ReviewedBy} on {item.Date}.",
+            "missing" => $"State: missing. There is no {locale.EnglishName} text yet, so a caller gets the English above: write the translation.",
             "stale" => $"State: stale. The English changed after this was {(item.ReviewedBy is null ? "translated" : "reviewed")} ({item.Date}): bring it in line with the English above.",
             _ => "State: machine draft, not yet reviewed by a native speaker.",
         });

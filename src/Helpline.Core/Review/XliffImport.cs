@@ -6,7 +6,9 @@ namespace Helpline.Core.Review;
 /// <summary>
 /// Applies a reviewed XLIFF file through <see cref="ReviewDesk"/>: a changed target is checked and written, a unit
 /// the tool marks reviewed is approved by the named reviewer, a unit whose English is no longer the current
-/// English is refused (it was reviewed against another text). An unchanged file changes nothing.
+/// English is refused (it was reviewed against another text). A text the language lacked is added once the tool
+/// fills its target; left empty, or holding only the English a tool copied in and not marked reviewed, it stays
+/// missing. An unchanged file changes nothing.
 /// </summary>
 public static class XliffImport
 {
@@ -15,6 +17,7 @@ public static class XliffImport
         var language = Culture(content, culture ?? file.TargetLanguage)
             ?? throw new ArgumentException($"the file's target language '{culture ?? file.TargetLanguage}' is not one of locales/ (give --culture)");
         var english = content.Locales.English.Texts;
+        var locale = content.Locales.Get(language);
         var refused = new List<ReviewRefusal>();
         var changes = new List<ReviewChange>();
         var unchanged = 0;
@@ -28,6 +31,11 @@ public static class XliffImport
                 continue;
             }
             if (unit.Target is null) { unchanged++; continue; }
+            if (!locale.Texts.ContainsKey(unit.Id) && (string.IsNullOrWhiteSpace(unit.Target) || (unit.Target == source && !unit.Reviewed)))
+            {
+                unchanged++;
+                continue;
+            }
             changes.Add(new ReviewChange(unit.Id, unit.Target, unit.Reviewed));
         }
         var result = ReviewDesk.Apply(content, language, changes, reviewer, today, smsSegmentBudget);

@@ -46,10 +46,19 @@ public sealed partial class ContentValidator
     private static string ReviewFile(string culture) => $"{TranslationReviews.Folder}/{culture}.yaml";
 }
 
-/// <summary>How many of a language's texts are in each review state.</summary>
-public sealed record TranslationCounts(int Reviewed, int MachineDrafts, int Stale, int Untracked)
+/// <summary>
+/// How many of a language's texts are in each review state, missing ones (the English is given instead) included:
+/// the one count behind the content report's reviewed share, the review page's progress and the CLI's figures.
+/// </summary>
+public sealed record TranslationCounts(int Reviewed, int MachineDrafts, int Stale, int Untracked, int Missing = 0)
 {
-    public int Unreviewed => MachineDrafts + Stale + Untracked;
+    public int Unreviewed => MachineDrafts + Stale + Untracked + Missing;
+
+    /// <summary>Every text counted: a missing text is one a caller gets, in English.</summary>
+    public int Texts => Reviewed + Unreviewed;
+
+    /// <summary>The reviewed share in whole percent, rounded down (100 only when every text is reviewed).</summary>
+    public int ReviewedPercent => Texts == 0 ? 0 : Reviewed * 100 / Texts;
 
     public static TranslationCounts Of(IEnumerable<TranslationStatus> statuses)
     {
@@ -58,8 +67,10 @@ public sealed record TranslationCounts(int Reviewed, int MachineDrafts, int Stal
             list.Count(s => s.IsReviewed),
             list.Count(s => s.State == TranslationState.MachineDraft),
             list.Count(s => s.State == TranslationState.Stale),
-            list.Count(s => s.State == TranslationState.Untracked));
+            list.Count(s => s.State == TranslationState.Untracked),
+            list.Count(s => s.State == TranslationState.Missing));
     }
 
-    public override string ToString() => $"{Reviewed} reviewed, {MachineDrafts} machine drafts, {Stale} stale, {Untracked} untracked";
+    public override string ToString() =>
+        $"{Reviewed} reviewed, {MachineDrafts} machine drafts, {Stale} stale, {Untracked} untracked" + (Missing > 0 ? $", {Missing} missing" : "");
 }

@@ -11,7 +11,8 @@ namespace Helpline.Web.Review;
 /// <summary>
 /// /simulator/review: volunteers review one language in the browser, in the admin area behind the admin token
 /// (<see cref="SimulatorAccess"/>, whose cookie covers /simulator). Every text a caller can get, in conversation
-/// order, beside its English and its legal-term note; approve as is, or edit and approve. A save runs the same
+/// order (the missing ones, which callers get in English, first), beside its English and its legal-term note;
+/// approve as is, or edit and approve, or type a missing one and save it. A save runs the same
 /// checks as an XLIFF import (<see cref="ReviewDesk"/>), writes locales/ (only the changed line, plus the review
 /// record: who, when, which English), and reloads the content at once, so the next caller gets it.
 /// </summary>
@@ -69,10 +70,13 @@ public static class ReviewEndpoints
                 var content = ContentLoader.Load(root);
                 if (!IsTranslated(content, culture)) return Results.NotFound(new { error = $"no translation '{culture}' to review" });
                 var locale = content.Locales.Get(culture);
-                if (!locale.Texts.TryGetValue(key, out var current)) return Results.NotFound(new { error = $"{locale.File} has no text '{key}'" });
+                if (!content.Locales.English.Texts.ContainsKey(key)) return Results.NotFound(new { error = $"'{key}' is not a text the helpline says" });
+                // A missing text has nothing to approve as it is: the reviewer adds it.
+                if ((request.Text ?? locale.Texts.GetValueOrDefault(key)) is not { } text)
+                    return Refused($"{key}: there is no {locale.EnglishName} text yet: type the translation");
 
                 var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                var change = new ReviewChange(key, request.Text ?? current, Approve: true, request.EnglishVersion);
+                var change = new ReviewChange(key, text, Approve: true, request.EnglishVersion);
                 var result = ReviewDesk.Apply(content, locale.Culture, [change], reviewer, today, options.Value.SmsSegmentBudget);
                 if (result.Refused.Count > 0) return Refused([.. result.Refused.Select(r => r.Reason)]);
 

@@ -6,14 +6,14 @@ namespace Helpline.Web.Review;
 /// <summary>One language in the review page's picker, with how far its review has come.</summary>
 public sealed record ReviewLanguage(string Culture, string Name, string EnglishName, string Direction, ReviewProgress Progress);
 
-/// <summary>Approved, draft (untracked counted as draft) and stale texts of a language, and the approved share in percent.</summary>
-public sealed record ReviewProgress(int Texts, int Approved, int Draft, int Stale, int ApprovedPercent)
+/// <summary>
+/// Approved, draft (untracked counted as draft), stale and missing texts of a language, and the approved share in
+/// percent (of every text a caller can get, the missing ones included: <see cref="TranslationCounts"/>, as the report).
+/// </summary>
+public sealed record ReviewProgress(int Texts, int Approved, int Draft, int Stale, int Missing, int ApprovedPercent)
 {
-    public static ReviewProgress Of(TranslationCounts counts)
-    {
-        var texts = counts.Reviewed + counts.Unreviewed;
-        return new(texts, counts.Reviewed, counts.MachineDrafts + counts.Untracked, counts.Stale, texts == 0 ? 0 : counts.Reviewed * 100 / texts);
-    }
+    public static ReviewProgress Of(TranslationCounts counts) =>
+        new(counts.Texts, counts.Reviewed, counts.MachineDrafts + counts.Untracked, counts.Stale, counts.Missing, counts.ReviewedPercent);
 }
 
 /// <summary>GET /simulator/review/api/languages/{culture}: every text of the language, in conversation order.</summary>
@@ -28,7 +28,7 @@ public sealed record ReviewText(string Key, string Where, string Channel, string
 
 /// <summary>
 /// POST /simulator/review/api/languages/{culture}/texts/{key}: approve the text (as it is when <c>Text</c> is
-/// null), by <c>Reviewer</c>, who saw the English <c>EnglishVersion</c>.
+/// null; a missing text needs its <c>Text</c>), by <c>Reviewer</c>, who saw the English <c>EnglishVersion</c>.
 /// </summary>
 public sealed record ReviewRequest(string? Text, string? Reviewer, string? EnglishVersion);
 

@@ -28,4 +28,19 @@ public sealed class LocaleTextFileTests
         Assert.Throws<ContentException>(() => LocaleTextFile.Replace(text, new Dictionary<string, string> { ["culture"] = "x" }));
         Assert.Throws<ContentException>(() => LocaleTextFile.Replace(text, new Dictionary<string, string> { ["no.such.key"] = "x" }));
     }
+
+    [Fact]
+    public void Edit_AnAddedText_GoesAfterTheNearestKeyBeforeItInEnglish_InTheFilesLineEndingsAndQuoting()
+    {
+        var file = "culture: xx\r\ntexts:\r\n  # Menus\r\n  a: \"A\"\r\n  c: \"C\"\r\n  # Answers\r\n  e: \"E\"\r\nkeywords:\r\n  menu: [\"m\"]\r\n";
+        string[] english = ["first", "a", "b", "c", "d", "e", "last"];
+
+        var edited = LocaleTextFile.Edit(file, new Dictionary<string, string> { ["c"] = "C2" },
+            new Dictionary<string, string> { ["d"] = "say \"D\"", ["b"] = "B", ["first"] = "0", ["last"] = "Z" }, english);
+
+        Assert.Equal(
+            "culture: xx\r\ntexts:\r\n  # Menus\r\n  first: \"0\"\r\n  a: \"A\"\r\n  b: \"B\"\r\n  c: \"C2\"\r\n  d: \"say \\\"D\\\"\"\r\n  # Answers\r\n  e: \"E\"\r\n  last: \"Z\"\r\nkeywords:\r\n  menu: [\"m\"]\r\n",
+            edited);
+        Assert.Throws<ContentException>(() => LocaleTextFile.Edit(file, new Dictionary<string, string>(), new Dictionary<string, string> { ["a"] = "again" }, english));
+    }
 }

@@ -119,6 +119,64 @@ public sealed class TranslationReviewApiTests : IDisposable
     }
 
     [Fact]
+    public async Task AMissingDariText_IsFirstOnTheSheet_AndOnceAdded_TheNextTexterGetsItInsteadOfTheEnglish()
+    {
+        var dari = Saved.Locales.Get(Dari).Texts["fear_say.1"];
+        _content.RemoveTexts(Dari, "fear_say.1");
+        var english = Saved.Locales.English.Texts["fear_say.1"];
+
+        // Before: a Dari texter asking what to say when afraid gets this sentence in English.
+        await _app.PostSmsAsync(Texter, "دری");
+        var before = string.Join("\n", (await _app.PostSmsAsync(Texter, "۲")).Messages);
+        Assert.Contains(english, before, StringComparison.Ordinal);
+
+        using (var sheet = JsonDocument.Parse(await Admin().GetStringAsync($"/simulator/review/api/languages/{Dari}")))
+        {
+            var first = sheet.RootElement.GetProperty("texts")[0];
+            Assert.Equal("fear_say.1", first.GetProperty("key").GetString());
+            Assert.Equal("missing", first.GetProperty("state").GetString());
+            Assert.Equal("", first.GetProperty("text").GetString());
+            Assert.Equal(english, first.GetProperty("english").GetString());
+            Assert.Equal(1, sheet.RootElement.GetProperty("language").GetProperty("progress").GetProperty("missing").GetInt32());
+        }
+
+        // There is nothing to approve as it is: the reviewer types it.
+        var nothing = await ReviewAsync("fear_say.1", text: null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nothing.StatusCode);
+        Assert.Contains("type the translation", await nothing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var response = await ReviewAsync("fear_say.1", dari);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("reviewed", answer.RootElement.GetProperty("text").GetProperty("state").GetString());
+        Assert.Equal(0, answer.RootElement.GetProperty("progress").GetProperty("missing").GetInt32());
+        Assert.Contains($"  fear_say.1: \"{dari}\"", _content.LocaleLines(Dari));
+        var saved = Saved;
+        Assert.True(saved.Translations.StatusOf(saved.Locales, Dari, "fear_say.1").IsReviewed);
+
+        // After: the next Dari texter, without a restart, gets the Dari.
+        const string nextTexter = "+15557654321";
+        await _app.PostSmsAsync(nextTexter, "دری");
+        var after = string.Join("\n", (await _app.PostSmsAsync(nextTexter, "۲")).Messages);
+        Assert.Contains(dari, after, StringComparison.Ordinal);
+        Assert.DoesNotContain(english, after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewTextWithABrokenPlaceholder_IsRefusedOnTheReviewPage_AndNothingIsWritten()
+    {
+        _content.RemoveTexts(Dari, "directory.phone");
+        var before = _content.LocalesFingerprint();
+
+        var response = await ReviewAsync("directory.phone", "تیلفون: {1}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("placeholders {1} differ from the English {0}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, _content.LocalesFingerprint());
+    }
+
+    [Fact]
     public async Task ApprovingAsItIs_RecordsTheReviewAndLeavesTheTextFileAlone()
     {
         var before = File.ReadAllBytes(_content.LocaleFile(Dari));

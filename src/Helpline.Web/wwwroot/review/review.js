@@ -1,4 +1,5 @@
-// The translation review page: one language, every text in conversation order, approve or edit and approve.
+// The translation review page: one language, every text in conversation order (missing ones first), approve or
+// edit and approve, or type a missing text and save it.
 // The server checks every save (placeholders, numbers, SMS segments, script); this page only shows what it says.
 (() => {
   "use strict";
@@ -16,13 +17,15 @@
 
   function progressText(language) {
     const p = language.progress;
-    return `${language.name} (${language.englishName}): ${p.approved} approved, ${p.draft} draft, ${p.stale} stale of ${p.texts} texts (${p.approvedPercent}% approved)`;
+    const missing = p.missing > 0 ? `${p.missing} missing (callers get them in English), ` : "";
+    return `${language.name} (${language.englishName}): ${missing}${p.approved} approved, ${p.draft} draft, ${p.stale} stale of ${p.texts} texts (${p.approvedPercent}% approved)`;
   }
 
   function showProgress(language) {
     $("progress-text").textContent = progressText(language);
     $("progress-bar").style.width = `${language.progress.approvedPercent}%`;
     document.body.dataset.approved = String(language.progress.approved);
+    document.body.dataset.missing = String(language.progress.missing);
   }
 
   async function loadLanguages() {
@@ -51,8 +54,11 @@
   }
 
   function render() {
-    const todo = filterSelect.value === "todo";
-    list.replaceChildren(...sheet.texts.filter((t) => !todo || t.state !== "reviewed").map(card));
+    const shown = {
+      todo: (t) => t.state !== "reviewed",
+      missing: (t) => t.state === "missing",
+    }[filterSelect.value] || (() => true);
+    list.replaceChildren(...sheet.texts.filter(shown).map(card));
     if (list.children.length === 0) {
       const done = document.createElement("p");
       done.textContent = "Nothing left to review in this language.";
@@ -77,14 +83,17 @@
     area.lang = language.culture;
     area.dir = language.direction;
     area.setAttribute("aria-label", `${language.englishName} text for ${text.key}`);
-    area.rows = Math.min(8, Math.max(2, Math.ceil(text.text.length / 60)));
+    const missing = text.state === "missing";
+    area.rows = Math.min(8, Math.max(2, Math.ceil((missing ? text.english : text.text).length / 60)));
+    // The hint is English in a box written right to left for Dari and Pashto: isolated (U+2066..U+2069) so its full stops stay at its end.
+    if (missing) area.placeholder = `\u2066No ${language.englishName} text yet: callers get the English. Type the translation.\u2069`;
     const approve = node.querySelector(".approve");
     const undo = node.querySelector(".undo");
     const edited = () => area.value !== text.text;
     const update = () => {
       area.classList.toggle("edited", edited());
-      approve.textContent = edited() ? "Save and approve" : (text.state === "reviewed" ? "Approved" : "Approve");
-      approve.disabled = !edited() && text.state === "reviewed";
+      approve.textContent = edited() || missing ? "Save and approve" : (text.state === "reviewed" ? "Approved" : "Approve");
+      approve.disabled = missing ? area.value.trim() === "" : !edited() && text.state === "reviewed";
       undo.hidden = !edited();
     };
     area.addEventListener("input", update);
