@@ -4,7 +4,7 @@ namespace Helpline.Testing;
 
 /// <summary>
 /// A throwaway copy of the repository's content (flows, locale files, review records, directory, facts; the
-/// audio linked, not copied) that tests may write into, as a reviewer does, with a fingerprint of every file under locales/ to prove what changed.
+/// audio files linked, not copied) that tests may write into, as a reviewer does, with a fingerprint of every file under locales/ to prove what changed.
 /// </summary>
 public sealed class ContentCopy : IDisposable
 {
@@ -22,8 +22,15 @@ public sealed class ContentCopy : IDisposable
                 File.Copy(file, target);
             }
         }
-        // Recordings and stand-ins are only read: a link to them (Directory.Delete removes the link, not the files).
-        Directory.CreateSymbolicLink(Path.Combine(Root, "locales", "audio"), Path.Combine(RepoRoot, "locales", "audio"));
+        // Recordings and stand-ins: a link to each file in folders of the copy's own, not a link to the folder. A review
+        // saved in a test speaks stand-ins again, and every audio write is "write aside, then move over": a move
+        // replaces the copy's link and never reaches the repository's file (Directory.Delete removes links, not targets).
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, "locales", "audio"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Root, Path.GetRelativePath(RepoRoot, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.CreateSymbolicLink(target, file);
+        }
     }
 
     public string Root { get; }

@@ -1,6 +1,7 @@
 using System.Text;
 using Helpline.Core.Content;
 using Helpline.Core.Review;
+using Helpline.Core.Voice;
 
 namespace Helpline.Cli.Commands;
 
@@ -17,7 +18,8 @@ public static class ReviewCommand
 
     public static int Run(CliArgs args) => Run(args, TimeProvider.System, Console.Out, Console.Error);
 
-    public static int Run(CliArgs args, TimeProvider time, TextWriter output, TextWriter errors)
+    /// <param name="speech">Speaks the stand-ins of the texts an import changed (espeak-ng unless a test gives another).</param>
+    public static int Run(CliArgs args, TimeProvider time, TextWriter output, TextWriter errors, ISpeechSynthesizer? speech = null)
     {
         var positional = args.Positional;
         if (positional.Count != 2 || positional[0] is not ("export" or "import"))
@@ -34,7 +36,7 @@ public static class ReviewCommand
         }
         try
         {
-            return positional[0] == "export" ? Export(content, positional[1], args, time, output) : Import(content, positional[1], args, time, output, errors);
+            return positional[0] == "export" ? Export(content, positional[1], args, time, output) : Import(content, positional[1], args, time, output, errors, speech ?? new EspeakSpeechSynthesizer());
         }
         catch (Exception e) when (e is ArgumentException or Helpline.Core.ContentException or IOException)
         {
@@ -56,7 +58,7 @@ public static class ReviewCommand
         return 0;
     }
 
-    private static int Import(ContentBundle content, string file, CliArgs args, TimeProvider time, TextWriter output, TextWriter errors)
+    private static int Import(ContentBundle content, string file, CliArgs args, TimeProvider time, TextWriter output, TextWriter errors, ISpeechSynthesizer speech)
     {
         XliffFile xliff;
         using (var stream = File.OpenRead(file)) xliff = XliffFile.Read(stream);
@@ -67,6 +69,25 @@ public static class ReviewCommand
         foreach (var key in result.Rewritten) output.WriteLine($"  rewritten: {key}");
         foreach (var key in result.Approved) output.WriteLine($"  approved: {key}");
         foreach (var refusal in result.Refused) errors.WriteLine($"  refused: {refusal}");
+        if (result.Rewritten.Count > 0) SpeakAgain(args, args.Get("culture") ?? xliff.TargetLanguage, speech, output);
         return result.Refused.Count == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A language Twilio cannot speak is played from files: its callers would hear the old words of a rewritten text
+    /// until its stand-in is spoken again, so the import does what `helpline audio render` would, or says to run it.
+    /// </summary>
+    private static void SpeakAgain(CliArgs args, string? culture, ISpeechSynthesizer speech, TextWriter output)
+    {
+        var saved = ContentLoader.Load(args.Root);
+        var locale = saved.Locales.Locales.FirstOrDefault(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase));
+        if (locale is null || locale.Voice.SayLanguage is not null) return;
+        if (speech.MissingPrograms() is { Count: > 0 } missing)
+        {
+            output.WriteLine($"stand-ins: callers hear the earlier ones until `helpline audio render` runs ({string.Join(", ", missing)} not installed here)");
+            return;
+        }
+        var report = new StandInRenderer(saved, speech).Render(locale, force: false);
+        output.WriteLine(report.Error is { } error ? $"stand-ins: not rendered: {error}" : $"stand-ins: {report.Rendered.Count} spoken again ({string.Join(", ", report.Rendered)})");
     }
 }

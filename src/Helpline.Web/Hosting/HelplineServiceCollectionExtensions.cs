@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Helpline.Core.Content;
 using Helpline.Twilio;
 using Helpline.Web.Content;
@@ -22,6 +23,8 @@ public static class HelplineServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HelplineOptions>>(new HelplineOptionsValidator(environment));
+        // Stand-ins of a text a reviewer just edited are spoken again (Dari, Pashto, Haitian: no Twilio voice).
+        services.TryAddSingleton<Helpline.Core.Voice.ISpeechSynthesizer>(new Helpline.Core.Voice.EspeakSpeechSynthesizer());
         services.AddTwilioAdapter(configuration);
         services.AddOptions<TwilioOptions>()
             .PostConfigure<IOptions<HelplineOptions>>((twilio, helpline) =>

@@ -56,7 +56,7 @@ public static class ReviewEndpoints
             return Results.Json(new ReviewSheet(Language(content, locale), options.Value.SmsSegmentBudget, [.. ReviewQueue.For(content, locale).Select(ReviewText.Of)]));
         });
         api.MapPost("/languages/{culture}/texts/{key}", async (string culture, string key, ReviewRequest request, IOptions<HelplineOptions> options,
-            ContentReloader reloader, TimeProvider time, ILoggerFactory logs, CancellationToken ct) =>
+            ContentReloader reloader, TimeProvider time, ILoggerFactory logs, Helpline.Core.Voice.ISpeechSynthesizer speech, CancellationToken ct) =>
         {
             var reviewer = request.Reviewer?.Trim() ?? "";
             if (reviewer.Length == 0 || reviewer.Length > MaxNameLength || reviewer.Any(char.IsControl))
@@ -85,8 +85,9 @@ public static class ReviewEndpoints
                 logs.CreateLogger(typeof(ReviewEndpoints)).LogInformation("Translation review saved: {Culture} {Key} rewritten {Rewritten}",
                     locale.Culture, key, result.Rewritten.Count > 0);
                 var saved = ContentLoader.Load(root);
+                var audio = RefreshStandIns(saved, locale.Culture, speech, logs);
                 var item = ReviewQueue.For(saved, locale.Culture).FirstOrDefault(i => i.Key == key);
-                return Results.Json(new ReviewAnswer(item is null ? null : ReviewText.Of(item), ReviewProgress.Of(ReviewQueue.Progress(saved, locale.Culture)), []));
+                return Results.Json(new ReviewAnswer(item is null ? null : ReviewText.Of(item), ReviewProgress.Of(ReviewQueue.Progress(saved, locale.Culture)), [], audio));
             }
             catch (Helpline.Core.ContentException e)
             {
@@ -98,6 +99,25 @@ public static class ReviewEndpoints
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// A language Twilio cannot speak is played from files: a caller would hear the old words until the stand-in is
+    /// spoken again. Render what changed (only the edited text's, as `helpline audio render` would), or say why not.
+    /// </summary>
+    private static string? RefreshStandIns(ContentBundle saved, string culture, Helpline.Core.Voice.ISpeechSynthesizer speech, ILoggerFactory logs)
+    {
+        var locale = saved.Locales.Get(culture);
+        if (locale.Voice.SayLanguage is not null) return null;
+        if (speech.MissingPrograms() is { Count: > 0 } missing)
+            return $"Callers hear the earlier recording or stand-in of this text until someone runs `helpline audio render` ({string.Join(", ", missing)} not installed here).";
+        var report = new Helpline.Core.Voice.StandInRenderer(saved, speech).Render(locale, force: false);
+        if (report.Error is not null)
+        {
+            logs.CreateLogger(typeof(ReviewEndpoints)).LogWarning("Stand-ins not rendered after a review: {Culture}: {Error}", culture, report.Error);
+            return "The stand-in could not be spoken again: run `helpline audio render`.";
+        }
+        return report.Rendered.Count > 0 ? "Callers now hear the new text (its stand-in was spoken again)." : null;
     }
 
     private static IResult Refused(params string[] problems) =>

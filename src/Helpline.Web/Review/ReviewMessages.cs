@@ -33,4 +33,5 @@ public sealed record ReviewText(string Key, string Where, string Channel, string
 public sealed record ReviewRequest(string? Text, string? Reviewer, string? EnglishVersion);
 
 /// <summary>The text as saved and the language's progress; or, refused, why.</summary>
-public sealed record ReviewAnswer(ReviewText? Text, ReviewProgress? Progress, IReadOnlyList<string> Problems);
+/// <param name="Audio">On a language played from files: whether the edited text's stand-in was spoken again, or why not.</param>
+public sealed record ReviewAnswer(ReviewText? Text, ReviewProgress? Progress, IReadOnlyList<string> Problems, string? Audio = null);

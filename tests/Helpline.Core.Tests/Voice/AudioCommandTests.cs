@@ -14,6 +14,30 @@ public class AudioCommandTests
         return (exit, output.ToString(), errors.ToString());
     }
 
+    /// <summary>A reviewer's XLIFF rewrites a text of a language played from files: its stand-in is spoken again at once.</summary>
+    [Fact]
+    public void ReviewImport_RewritesAText_OfALanguageWithoutATwilioVoice_SpeaksItsStandInAgain()
+    {
+        using var temp = NoTwilioVoiceContent.Create();
+        var synthesizer = NoTwilioVoiceContent.Synthesizer();
+        Assert.Equal(0, Run(synthesizer.Object, "render", "--root", temp.Root).Exit);
+        var xliffFile = Path.Combine(temp.Root, "es.xlf");
+        Assert.Equal(0, ReviewCommand.Run(CliArgs.Parse(["export", "es", "--out", xliffFile, "--root", temp.Root]), TimeProvider.System, new StringWriter(), new StringWriter()));
+        var xliff = System.Xml.Linq.XDocument.Load(xliffFile);
+        var unit = xliff.Descendants().Single(e => e.Name.LocalName == "trans-unit" && (string?)e.Attribute("id") == "main.prompt");
+        var target = unit.Elements().Single(e => e.Name.LocalName == "target");
+        target.Value = "Menú principal de Helpline:";
+        target.SetAttributeValue("state", "translated");
+        xliff.Save(xliffFile);
+
+        var output = new StringWriter();
+        var exit = ReviewCommand.Run(CliArgs.Parse(["import", xliffFile, "--by", "Ana Ruiz", "--root", temp.Root]), TimeProvider.System, output, new StringWriter(), synthesizer.Object);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("stand-ins: 1 spoken again (main.prompt)", output.ToString());
+        Assert.Equal("es: Menú principal de Helpline:", File.ReadAllText(Path.Combine(NoTwilioVoiceContent.SpanishFolder(temp), "main.prompt" + PromptAudio.StandInSuffix)));
+    }
+
     [Fact]
     public void Render_ProgramsNotInstalled_ExitsNonZeroNamingThem()
     {

@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Helpline.Core.Voice;
+using Helpline.Core.Validation;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -112,10 +116,38 @@ public sealed class TranslationReviewApiTests : IDisposable
         Assert.Equal("Mariam Ahmadi", record.Record!.ReviewedBy);
         Assert.Equal(EnglishVersion(saved.Locales.English.Texts["fear_say.1"]), record.Record.Source);
 
+        // A Dari caller hears the new words too: the stand-in (espeak-ng, as `helpline audio render` makes it) is spoken again.
+        Assert.Equal("Callers now hear the new text (its stand-in was spoken again).", answer.RootElement.GetProperty("audio").GetString());
+        Assert.DoesNotContain(new ContentValidator(new ValidationOptions()).Validate(saved),
+            f => f.Where == "fear_say.1" && f.Message.Contains("stand-in is out of date", StringComparison.Ordinal));
+
         // The transcript: a Dari texter, right after the approval, without a restart.
         await _app.PostSmsAsync(Texter, "دری");
         var reply = await _app.PostSmsAsync(Texter, "۲");
         Assert.Contains(edited, string.Join("\n", reply.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditedDariText_WhereEspeakIsNotInstalled_SaysCallersHearTheEarlierStandIn()
+    {
+        var speech = new Mock<ISpeechSynthesizer>();
+        speech.Setup(s => s.MissingPrograms()).Returns(["espeak-ng"]);
+        using var app = new HelplineApp(new() { ["Helpline:AdminToken"] = AdminToken, ["Helpline:ContentRoot"] = _content.Root },
+            services => services.AddSingleton(speech.Object));
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+
+        var response = await client.PostAsJsonAsync($"/simulator/review/api/languages/{Dari}/texts/fear_say.1", new
+        {
+            text = "به مأمور سرحد یا مهاجرت بگویید که می‌ترسید.",
+            reviewer = "Mariam Ahmadi",
+            englishVersion = EnglishVersion(Saved.Locales.English.Texts["fear_say.1"]),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("helpline audio render", answer.RootElement.GetProperty("audio").GetString());
+        speech.Verify(s => s.Synthesize(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>()), Times.Never);
     }
 
     [Fact]

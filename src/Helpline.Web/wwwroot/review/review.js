@@ -131,6 +131,8 @@
       const fresh = card(text);
       fresh.classList.add("saved");
       fresh.dataset.outcome = "saved";
+      // What a caller hears now: the edited text's stand-in spoken again, or why it was not.
+      if (answer.audio) { const note = document.createElement("p"); note.className = "audio-note"; note.textContent = answer.audio; fresh.append(note); }
       node.replaceWith(fresh);
     }
     finishSave();
