@@ -190,6 +190,6 @@ step "restarting the container"
 podman restart -t 10 "$name" >>"$work/podman.log" 2>&1
 wait_healthy
 sms +15555550100 2 SM00000000000000000000000000000004 > "$work/status"
-expect "after the restart, '2' carries on the Spanish conversation" 200 "Decir que tiene miedo:"
+expect "after the restart, '2' carries on the Spanish conversation" 200 "Si tiene miedo de regresar"
 
 step "all checks passed; cleaning up"
