@@ -1,3 +1,4 @@
+using Helpline.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -34,8 +35,8 @@ public sealed class RecordingPageTests : IAsyncLifetime
         // What the volunteer says into the fake microphone: the prompt's own Creole text, with a breath of silence around it.
         var spoken = Path.Combine(_work, "spoken.wav");
         var microphone = Path.Combine(_work, "microphone.wav");
-        Run("espeak-ng", "-v", "ht", "-w", spoken, Content.Locales.Text(Creole, Key));
-        Run("sox", spoken, "-r", "48000", "-c", "1", "-b", "16", microphone, "pad", "0.5", "0.5");
+        ExternalProgram.Run("espeak-ng", "-v", "ht", "-w", spoken, Content.Locales.Text(Creole, Key));
+        ExternalProgram.Run("sox", spoken, "-r", "48000", "-c", "1", "-b", "16", microphone, "pad", "0.5", "0.5");
 
         _baseUrl = _server.Start();
         _playwright = await Playwright.CreateAsync();
@@ -120,7 +121,7 @@ public sealed class RecordingPageTests : IAsyncLifetime
     public async Task Save_SilentRecording_IsRefusedWithTheImportsReason()
     {
         var silence = Path.Combine(_work, "silence.wav");
-        Run("sox", "-n", "-r", "48000", "-c", "1", "-b", "16", silence, "trim", "0", "3");
+        ExternalProgram.Run("sox", "-n", "-r", "48000", "-c", "1", "-b", "16", silence, "trim", "0", "3");
         using var http = new HttpClient { BaseAddress = _baseUrl };
         using var body = new ByteArrayContent(await File.ReadAllBytesAsync(silence));
         body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
@@ -149,16 +150,6 @@ public sealed class RecordingPageTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_server.AudioFolder, Creole, RecordingManifest.FileName)));
     }
 
-    private static void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program}: {errors.Result}");
-    }
 }
 
 /// <summary>Outside Development the recording page and its API are behind the admin token, like the rest of the simulator.</summary>

@@ -79,15 +79,9 @@ public static class ReviewCommand
     /// </summary>
     private static void SpeakAgain(CliArgs args, string? culture, ISpeechSynthesizer speech, TextWriter output)
     {
-        var saved = ContentLoader.Load(args.Root);
-        var locale = saved.Locales.Locales.FirstOrDefault(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase));
-        if (locale is null || locale.Voice.SayLanguage is not null) return;
-        if (speech.MissingPrograms() is { Count: > 0 } missing)
-        {
-            output.WriteLine($"stand-ins: callers hear the earlier ones until `helpline audio render` runs ({string.Join(", ", missing)} not installed here)");
-            return;
-        }
-        var report = new StandInRenderer(saved, speech).Render(locale, force: false);
-        output.WriteLine(report.Error is { } error ? $"stand-ins: not rendered: {error}" : $"stand-ins: {report.Rendered.Count} spoken again ({string.Join(", ", report.Rendered)})");
+        if (StandInRenderer.AfterEdit(ContentLoader.Load(args.Root), culture ?? "", speech) is not var (missing, report)) return;
+        output.WriteLine(report is null ? $"stand-ins: callers hear the earlier ones until `helpline audio render` runs ({string.Join(", ", missing)} not installed here)"
+            : report.Error is { } error ? $"stand-ins: not rendered: {error}"
+            : $"stand-ins: {report.Rendered.Count} spoken again ({string.Join(", ", report.Rendered)})");
     }
 }

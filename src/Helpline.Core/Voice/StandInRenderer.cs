@@ -40,6 +40,19 @@ public sealed class StandInRenderer(ContentBundle content, ISpeechSynthesizer sy
     public IReadOnlyList<Locale> LocalesWithoutVoice =>
         [.. content.Locales.Locales.Where(l => l.Voice.SayLanguage is null)];
 
+    /// <summary>
+    /// After a reviewer's edit: a language Twilio cannot speak is played from files, so its callers would hear the old
+    /// words until the changed stand-ins are spoken again. Null when the language has a Twilio voice (nothing to do);
+    /// otherwise the programs missing here (nothing rendered), or the render's report.
+    /// </summary>
+    public static (IReadOnlyList<string> Missing, StandInReport? Report)? AfterEdit(ContentBundle saved, string culture, ISpeechSynthesizer speech)
+    {
+        var locale = saved.Locales.Locales.FirstOrDefault(l => string.Equals(l.Culture, culture, StringComparison.OrdinalIgnoreCase));
+        if (locale is null || locale.Voice.SayLanguage is not null) return null;
+        if (speech.MissingPrograms() is { Count: > 0 } missing) return (missing, null);
+        return ([], new StandInRenderer(saved, speech).Render(locale, force: false));
+    }
+
     public IReadOnlyList<StandInReport> RenderAll(bool force) =>
         [.. LocalesWithoutVoice.Select(l => Render(l, force))];
 

@@ -107,11 +107,9 @@ public static class ReviewEndpoints
     /// </summary>
     private static string? RefreshStandIns(ContentBundle saved, string culture, Helpline.Core.Voice.ISpeechSynthesizer speech, ILoggerFactory logs)
     {
-        var locale = saved.Locales.Get(culture);
-        if (locale.Voice.SayLanguage is not null) return null;
-        if (speech.MissingPrograms() is { Count: > 0 } missing)
+        if (Helpline.Core.Voice.StandInRenderer.AfterEdit(saved, culture, speech) is not var (missing, report)) return null;
+        if (report is null)
             return $"Callers hear the earlier recording or stand-in of this text until someone runs `helpline audio render` ({string.Join(", ", missing)} not installed here).";
-        var report = new Helpline.Core.Voice.StandInRenderer(saved, speech).Render(locale, force: false);
         if (report.Error is not null)
         {
             logs.CreateLogger(typeof(ReviewEndpoints)).LogWarning("Stand-ins not rendered after a review: {Culture}: {Error}", culture, report.Error);

@@ -1,3 +1,4 @@
+using Helpline.Testing;
 using System.Diagnostics;
 
 namespace Helpline.Core.Tests.Voice;
@@ -24,10 +25,10 @@ public sealed class GeneratedAudio : IDisposable
     public string Speech(string name, string text, string voice = "es", double silence = 0, double gainDb = 0, int rate = 44100, int channels = 1)
     {
         var spoken = Temp(".wav");
-        Run("espeak-ng", "-v", voice, "-w", spoken, text);
+        ExternalProgram.Run("espeak-ng", "-v", voice, "-w", spoken, text);
         var shaped = Temp(".wav");
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        Run("sox", spoken, "-r", rate.ToString(inv), "-c", channels.ToString(inv), shaped, "pad", silence.ToString(inv), silence.ToString(inv), "gain", gainDb.ToString(inv));
+        ExternalProgram.Run("sox", spoken, "-r", rate.ToString(inv), "-c", channels.ToString(inv), shaped, "pad", silence.ToString(inv), silence.ToString(inv), "gain", gainDb.ToString(inv));
         return Encode(shaped, name);
     }
 
@@ -36,7 +37,7 @@ public sealed class GeneratedAudio : IDisposable
     {
         var wav = Temp(".wav");
         var inv = System.Globalization.CultureInfo.InvariantCulture;
-        Run("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", wav, "synth", seconds.ToString(inv), "sine", frequency.ToString(inv), "gain", gainDb.ToString(inv));
+        ExternalProgram.Run("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", wav, "synth", seconds.ToString(inv), "sine", frequency.ToString(inv), "gain", gainDb.ToString(inv));
         return Encode(wav, name);
     }
 
@@ -44,7 +45,7 @@ public sealed class GeneratedAudio : IDisposable
     public string Silence(string name, double seconds)
     {
         var wav = Temp(".wav");
-        Run("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", wav, "trim", "0", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ExternalProgram.Run("sox", "-n", "-r", "44100", "-c", "1", "-b", "16", wav, "trim", "0", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Encode(wav, name);
     }
 
@@ -64,7 +65,7 @@ public sealed class GeneratedAudio : IDisposable
                 ".webm" => ["-c:a", "libopus", "-b:a", "32k"],
                 _ => [],
             };
-            Run("ffmpeg", ["-v", "error", "-y", "-i", wav, .. codec, target]);
+            ExternalProgram.Run("ffmpeg", ["-v", "error", "-y", "-i", wav, .. codec, target]);
         }
         return target;
     }
@@ -76,22 +77,12 @@ public sealed class GeneratedAudio : IDisposable
         try { System.IO.Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 
-    private static void Run(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{program} {string.Join(' ', arguments)}: {errors.Result}");
-    }
 
     private static bool Runs(string program, string flag)
     {
         try
         {
-            Run(program, flag);
+            ExternalProgram.Run(program, flag);
             return true;
         }
         catch (System.ComponentModel.Win32Exception)
