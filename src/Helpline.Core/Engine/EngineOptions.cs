@@ -9,6 +9,13 @@ public sealed class EngineOptions
     public int SmsSegmentBudget { get; set; } = 4;
 
     /// <summary>
+    /// Most SMS segments one page of an answer costs (never more than <see cref="SmsSegmentBudget"/>): a page a
+    /// texter reads as one message. Its last page may take up to <see cref="SmsSegmentBudget"/> when that saves the
+    /// texter a whole message (see <see cref="SmsPaging"/>). Lists of organizations page by the reply budget.
+    /// </summary>
+    public int SmsAnswerPageBudget { get; set; } = 3;
+
+    /// <summary>
     /// Helpline:MarkLanguagesUnderReview. Off by default. On: the language menu puts
     /// <see cref="Review.LanguagesUnderReview.Marker"/> after each language a person cannot yet get wholly
     /// reviewed texts in, and the welcome in such a language is followed by a short note saying the texts are

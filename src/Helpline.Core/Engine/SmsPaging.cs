@@ -28,22 +28,35 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
             var prose = node.Kind == NodeKinds.Answer;
             var first = Reserve(node, written, region, firstPage: true);
             var rest = Reserve(node, written, region, firstPage: false);
-            IReadOnlyList<string> Paged(Func<string, Func<string, bool>> budget) =>
-                TextPager.Pages(blocks.Select(b => b.Text), budget(first), budget(rest), fillWithSentences: prose);
-            if (channel == Channel.WhatsApp) return Result(Paged(reserved => TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)));
+            IReadOnlyList<string> Paged(Func<int, Func<string, Func<string, bool>>> budget) =>
+                TextPager.Pages(blocks.Select(b => b.Text), page => budget(page)(page == 0 ? first : rest), fillWithSentences: prose);
+            if (channel == Channel.WhatsApp) return Result(Paged(_ => reserved => TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)));
+            IReadOnlyList<string> InSegments(Func<int, int> segments) => Paged(page => reserved => TextPager.SegmentBudget(segments(page), reserved));
+
+            // An answer's pages are short (SmsAnswerPageBudget); a list's hold as many organizations as the reply budget.
+            var pageBudget = prose ? Math.Clamp(options.SmsAnswerPageBudget, 1, options.SmsSegmentBudget) : options.SmsSegmentBudget;
 
             // What the answer costs in all: every page within the budget, and of the ways to cut it the one that costs
             // the fewest segments in all (smaller pages can cost less when a page's overhead, "general information" and
             // the footer, would push a fuller page into one more segment); at equal cost, fewer messages to ask for.
-            var best = Paged(reserved => TextPager.SegmentBudget(options.SmsSegmentBudget, reserved));
+            var best = InSegments(_ => pageBudget);
             var bestCost = Cost(best);
-            for (var segments = options.SmsSegmentBudget - 1; segments >= 1 && best.Count > 1; segments--)
+            for (var segments = pageBudget - 1; segments >= 1 && best.Count > 1; segments--)
             {
-                var pages = Paged(reserved => TextPager.SegmentBudget(segments, reserved));
+                var pages = InSegments(_ => segments);
                 // Smaller pages only where they still break at sentence or clause ends (a word-by-word cut reads badly).
                 if (pages.Select(PageCost).Any(cost => cost > segments) || pages.SkipLast(1).Any(p => !TextPager.EndsAtBreak(p))) continue;
                 var cost = Cost(pages);
                 if (cost < bestCost || (cost == bestCost && pages.Count <= best.Count)) (best, bestCost) = (pages, cost);
+            }
+
+            // A short last page costs the texter a whole message (another "1") and its own note and footer: when the
+            // last two pages go as one within the reply budget, for no more segments in all, they do.
+            if (best.Count > 1 && pageBudget < options.SmsSegmentBudget)
+            {
+                var count = best.Count;
+                var joined = InSegments(page => page >= count - 2 ? options.SmsSegmentBudget : pageBudget);
+                if (joined.Count < count && Cost(joined) <= bestCost) (best, bestCost) = (joined, Cost(joined));
             }
             return Result(best);
 

@@ -20,7 +20,8 @@ public static class CostReport
         md.AppendLine("### SMS, as sent");
         md.AppendLine();
         md.AppendLine($"Every reply the helpline can send, in every language, measured as the SMS webhook sends it (texts, menu, footer and page marker together). " +
-            $"Budget: any reply at most {budget} segments (`Helpline:SmsSegmentBudget`), the first reply at most {ContentValidator.FirstReplyBudget}. " +
+            $"Budget: any reply at most {budget} segments (`Helpline:SmsSegmentBudget`), the first reply at most {ContentValidator.FirstReplyBudget}, " +
+            $"a page of an answer at most {Math.Min(new EngineOptions().SmsAnswerPageBudget, budget)} (`Helpline:SmsAnswerPageBudget`; an answer's last page may take up to {budget} where that saves the texter a message). " +
             $"Paths start with the first message `{SmsCostFigures.FirstMessage}` (a greeting: it gets the language menu), or with the language's own name, and count every reply until the person has the answer " +
             "(all pages of \"how to say you are afraid\"; the first page of free legal help for Texas): replies / segments.");
         md.AppendLine();

@@ -23,16 +23,20 @@ public static class TextPager
     /// so an answer is not sent as a page holding one short sentence. Not for lists, whose blocks (one
     /// organization's name, phone and hours) must stay together.
     /// </param>
-    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> firstFits, Func<string, bool> restFits, bool fillWithSentences = false)
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<string, bool> firstFits, Func<string, bool> restFits, bool fillWithSentences = false) =>
+        Pages(blocks, page => page == 0 ? firstFits : restFits, fillWithSentences);
+
+    /// <param name="fitsPage">Each page's budget by its index (0: the first page).</param>
+    public static IReadOnlyList<string> Pages(IEnumerable<string> blocks, Func<int, Func<string, bool>> fitsPage, bool fillWithSentences = false)
     {
         var pages = new List<string>();
         var current = "";
         foreach (var block in blocks.Where(b => b.Length > 0))
         {
-            var fits = pages.Count == 0 ? firstFits : restFits;
+            var fits = fitsPage(pages.Count);
             foreach (var piece in fits(block) ? [block] : Split(block, fits))
             {
-                var pageFits = pages.Count == 0 ? firstFits : restFits;
+                var pageFits = fitsPage(pages.Count);
                 var joined = current.Length == 0 ? piece : current + Separator + piece;
                 if (pageFits(joined)) { current = joined; continue; }
                 if (fillWithSentences && current.Length > 0 && TopUp(current, piece, pageFits) is var (full, rest) && rest is not null)
@@ -98,7 +102,7 @@ public static class TextPager
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            var ends = c is '\n' || (IsSentenceEnd(c) && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1])))
+            var ends = c is '\n' || (IsSentenceEnd(c) && (i + 1 == text.Length || (char.IsWhiteSpace(text[i + 1]) && !Abbreviation(text, i))))
                        || c is '。' or '！' or '？' or '।';
             if (!ends) continue;
             var end = i + 1;
@@ -153,6 +157,18 @@ public static class TextPager
     {
         var text = page.TrimEnd().TrimEnd(')', '"', '\u201D', '\u00BB', '\u300D');
         return text.Length == 0 || text[^1] is '.' or '!' or '?' or '؟' or '۔' or ';' or ',' or ':' or '،' or '。' or '！' or '？' or '，' or '、' or '：' or '；' or '।';
+    }
+
+    /// <summary>
+    /// A full stop the text goes on after in lower case ("8 a.m. to 8 p.m.", "approx. 100") ends an abbreviation,
+    /// not a sentence: a page cut there would leave "to 8 p.m." alone on the next page.
+    /// </summary>
+    private static bool Abbreviation(string text, int stop)
+    {
+        if (text[stop] != '.') return false;
+        var next = stop + 1;
+        while (next < text.Length && char.IsWhiteSpace(text[next]) && text[next] != '\n') next++;
+        return next < text.Length && char.IsLower(text[next]);
     }
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or '؟' or '۔' or ';';

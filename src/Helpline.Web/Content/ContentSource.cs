@@ -53,6 +53,7 @@ public sealed class ContentSource(ContentBundle initial, TimeProvider time, IOpt
         return _engine = new(current, time, new EngineOptions
         {
             SmsSegmentBudget = options.Value.SmsSegmentBudget,
+            SmsAnswerPageBudget = options.Value.SmsAnswerPageBudget,
             IdleReset = options.Value.IdleReset,
             MarkLanguagesUnderReview = options.Value.MarkLanguagesUnderReview,
         });

@@ -29,6 +29,9 @@ public sealed class HelplineOptions
 
     public int SmsSegmentBudget { get; set; } = 4;
 
+    /// <summary>Most segments one page of an answer costs (its last page may take up to SmsSegmentBudget to save a message).</summary>
+    public int SmsAnswerPageBudget { get; set; } = 3;
+
     /// <summary>
     /// Outside Development, what happens to an answer whose facts (or a shown directory entry) were last
     /// verified longer ago than <see cref="StaleAfterDays"/>: Flag (the default) serves it and logs a warning

@@ -15,6 +15,8 @@ public sealed class HelplineOptionsValidator(IHostEnvironment environment) : IVa
         const string section = HelplineOptions.SectionName;
         if (options.MessagesPerMinute < 1) errors.Add($"{section}:MessagesPerMinute must be at least 1 (it is {options.MessagesPerMinute})");
         if (options.SmsSegmentBudget is < 1 or > 10) errors.Add($"{section}:SmsSegmentBudget must be between 1 and 10 (it is {options.SmsSegmentBudget})");
+        if (options.SmsAnswerPageBudget < 1 || options.SmsAnswerPageBudget > options.SmsSegmentBudget)
+            errors.Add($"{section}:SmsAnswerPageBudget must be between 1 and SmsSegmentBudget ({options.SmsSegmentBudget}) (it is {options.SmsAnswerPageBudget})");
         if (options.StaleAfterDays < 1) errors.Add($"{section}:StaleAfterDays must be at least 1 (it is {options.StaleAfterDays})");
         if (options.IdleReset <= TimeSpan.Zero) errors.Add($"{section}:IdleReset must be longer than zero (it is {options.IdleReset})");
         if (string.IsNullOrWhiteSpace(options.DataFolder)) errors.Add($"{section}:DataFolder must name a folder");

@@ -7,7 +7,7 @@ namespace Helpline.Core.Tests.Engine;
 
 /// <summary>
 /// Runs a transcript file: "> what the person sends", then "< the reply contains" / "<! the reply does not contain"
-/// lines. "@voice" makes it a call ("> " sends keys, "> (silence)" times out); "@advance 31m" moves the fake clock;
+/// lines; "@segments 3" says the SMS reply costs at most 3 segments. "@voice" makes it a call ("> " sends keys, "> (silence)" times out); "@advance 31m" moves the fake clock;
 /// "@content minimal" uses the test fixture instead of the repository's content; "@mark-under-review" turns on
 /// Helpline:MarkLanguagesUnderReview; "#" starts a comment. Any other
 /// line fails the transcript, so a typo cannot silently drop an assertion.
@@ -67,6 +67,12 @@ public static class TranscriptRunner
                 var amount = int.Parse(text[..^1], System.Globalization.CultureInfo.InvariantCulture);
                 clock.Advance(text[^1] switch { 'm' => TimeSpan.FromMinutes(amount), 'h' => TimeSpan.FromHours(amount), _ => TimeSpan.FromSeconds(amount) });
             }
+            else if (line.StartsWith("@segments ", StringComparison.Ordinal))
+            {
+                var most = int.Parse(line["@segments ".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+                var cost = Core.Text.SmsCost.Of(reply);
+                Assert.True(cost.Segments <= most, $"{where}: the reply should cost at most {most} SMS segments but costs {cost.Segments} ({cost.Encoding}, {reply.Length} characters):\n{reply}");
+            }
             else if (line.StartsWith("@state ", StringComparison.Ordinal))
             {
                 Assert.Equal(line["@state ".Length..].Trim(), state?.Position ?? "(erased)");
@@ -74,7 +80,7 @@ public static class TranscriptRunner
             else if (!IsNote(line))
             {
                 // A typo ("<  ", "< !", "@stat") must not quietly turn an assertion into nothing.
-                Assert.Fail($"{where}: not a transcript line: \"{line}\" (use > < <! @voice @content @mark-under-review @advance @state, # for a comment)");
+                Assert.Fail($"{where}: not a transcript line: \"{line}\" (use > < <! @voice @content @mark-under-review @advance @state @segments, # for a comment)");
             }
         }
     }
@@ -126,9 +132,18 @@ public class TranscriptRunnerTests : IDisposable
 
     [Theory]
     [InlineData("< 1 Asylum at the border")]
+    [InlineData("@segments 2")]
     [InlineData("# a comment")]
     [InlineData("")]
     public void Run_KnownLines_Pass(string line) => Run("> english", line);
+
+    [Fact]
+    public void Run_ReplyOverItsSegments_FailsWithTheCost()
+    {
+        // English's welcome and main menu: 2 GSM-7 segments.
+        var error = Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Run("> english", "@segments 1"));
+        Assert.Contains("should cost at most 1 SMS segments but costs 2", error.Message);
+    }
 
     [Theory]
     [InlineData("<Main menu")]

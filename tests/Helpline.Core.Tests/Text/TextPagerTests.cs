@@ -56,6 +56,15 @@ public class TextPagerTests
     }
 
     [Fact]
+    public void Pages_AbbreviationsWithAFullStop_AreNotSentenceEnds()
+    {
+        // "de 8 a.m. a 8 p.m." was cut after "a.m.": the next page opened "a 8 p.m., hora del Este".
+        var sentence = "Llame de lunes a viernes, de 8 a.m. a 8 p.m., hora del Este, al número de la lista.";
+        var pages = TextPager.Pages([sentence], TextPager.LengthBudget(sentence.Length - 5, ""));
+        Assert.Equal(["Llame de lunes a viernes, de 8 a.m. a 8 p.m., hora del Este,", "al número de la lista."], pages);
+    }
+
+    [Fact]
     public void Pages_OneEndlessSentence_BreaksBetweenWords()
     {
         var block = string.Join(" ", Enumerable.Repeat("word", 100));

@@ -69,6 +69,8 @@ public sealed class StartupTests
     [InlineData("Helpline:Store:Provider", "Postgres")]
     [InlineData("Helpline:IdleReset", "00:00:00")]
     [InlineData("Helpline:SmsSegmentBudget", "0")]
+    [InlineData("Helpline:SmsAnswerPageBudget", "0")]
+    [InlineData("Helpline:SmsAnswerPageBudget", "5")]
     [InlineData("Helpline:PublicBaseUrl", "helpline.example.org")]
     [InlineData("Twilio:SendAttempts", "0")]
     [InlineData("Twilio:SendTimeout", "00:00:00")]

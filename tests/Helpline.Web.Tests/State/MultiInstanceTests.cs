@@ -34,10 +34,10 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
         Assert.Contains("miedo de regresar", fear.Message); // "say you are afraid", in Spanish
 
         var second = await a.PostSmsAsync(texter, "más");
-        Assert.Contains("entrevista de miedo creíble", second.Message); // the next page of the same answer
+        Assert.Contains("expulsión acelerada", second.Message); // the next page of the same answer
 
         var third = await b.PostSmsAsync(texter, "más");
-        Assert.Contains("Proclamación 10888", third.Message);
+        Assert.Contains("entrevista de miedo creíble", third.Message);
         Assert.Equal(4, (await RecordOfAsync(b, texter)).Version);
     }
 
@@ -56,12 +56,12 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
         var replies = await Task.WhenAll(a.PostSmsAsync(texter, "más"), b.PostSmsAsync(texter, "más"));
 
         Assert.All(replies, reply => Assert.Equal(200, reply.Status));
+        Assert.Single(replies, reply => reply.Message.Contains("expulsión acelerada"));
         Assert.Single(replies, reply => reply.Message.Contains("entrevista de miedo creíble"));
-        Assert.Single(replies, reply => reply.Message.Contains("Proclamación 10888"));
         Assert.Equal(before + 2, (await RecordOfAsync(b, texter)).Version);
 
         var last = await a.PostSmsAsync(texter, "más"); // both were remembered: this is page 4
-        Assert.Contains("intérprete", last.Message);
+        Assert.Contains("Proclamación 10888", last.Message);
     }
 
     [Fact]
@@ -77,6 +77,6 @@ public sealed class MultiInstanceTests(RedisServerFixture redis) : IClassFixture
 
         var answer = await b.PostSmsAsync(texter, "más");
 
-        Assert.Contains("entrevista de miedo creíble", answer.Message);
+        Assert.Contains("expulsión acelerada", answer.Message);
     }
 }
