@@ -27,6 +27,12 @@ public sealed class TurnFacts
 /// </summary>
 public static class FlowMachine
 {
+    /// <summary>How a guard reads when only a call may take the transition (a menu's voice_options, "text me").</summary>
+    public const string OnACall = "on a call";
+
+    /// <summary>How a guard reads when only a text may take the transition (an option a call's menu leaves out).</summary>
+    public const string ByText = "by text";
+
     /// <param name="globalCommands">False leaves out repeat, menu and language (the same on every node) for a readable picture.</param>
     /// <param name="onlyNode">Configure just this node: a turn fires from the current node only, and Stateless
     /// needs no configuration for a destination, so a turn skips building the rest of the flow.</param>
@@ -62,10 +68,23 @@ public static class FlowMachine
                     state.Permit(Triggers.Next, Local(flow, flows.Resolve(flow.Flow, node.Next)));
                     break;
                 case NodeKinds.Menu or NodeKinds.RegionMenu:
-                    foreach (var (trigger, target) in flows.Edges(flow, node, facts.OnCall).Distinct())
+                    // A menu with voice_options offers a call other choices than a text: those edges are guarded by
+                    // the channel, so the one machine serves both and its picture shows both.
+                    var byText = flows.Edges(flow, node).Distinct().ToList();
+                    var byCall = flows.Edges(flow, node, voice: true).Distinct().ToList();
+                    foreach (var edge in byText.Union(byCall))
                     {
-                        if (target == here) state.PermitReentry(trigger);
-                        else state.Permit(trigger, Local(flow, target));
+                        var (trigger, target) = edge;
+                        Func<bool>? guard = byText.Contains(edge) == byCall.Contains(edge) ? null
+                            : byCall.Contains(edge) ? () => facts.OnCall : () => !facts.OnCall;
+                        var why = byCall.Contains(edge) ? OnACall : ByText;
+                        if (target == here)
+                        {
+                            if (guard is null) state.PermitReentry(trigger);
+                            else state.PermitReentryIf(trigger, guard, why);
+                        }
+                        else if (guard is null) state.Permit(trigger, Local(flow, target));
+                        else state.PermitIf(trigger, Local(flow, target), guard, why);
                     }
                     break;
                 case NodeKinds.Answer or NodeKinds.Directory:
@@ -75,11 +94,11 @@ public static class FlowMachine
                     else state.PermitIf(Triggers.More, Local(flow, after), () => !facts.HasMorePages, "after the last page");
                     if (node.Kind == NodeKinds.Directory)
                         state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
-                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), "on a call");
+                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), OnACall);
                     break;
                 case NodeKinds.Transfer:
                     state.InternalTransitionIf(Triggers.Call, _ => facts.CanCall, _ => { }, "the organization has a phone");
-                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), "on a call");
+                    state.InternalTransitionIf(Triggers.TextMe, _ => facts.OnCall, _ => facts.OfferText(), OnACall);
                     break;
             }
         }

@@ -53,14 +53,14 @@ internal static class FlowPicture
             placed.Add(id);
             rows.Add(new Row(depth, label, id, false, parent, note));
             // Several keys to one node (a region menu's regions, say) make one row: "1–5".
-            var grouped = Options(states[id]).GroupBy(o => o.Target, StringComparer.Ordinal)
+            var grouped = Options(states[id], onCall: false).GroupBy(o => o.Target, StringComparer.Ordinal)
                 .Select(g => (Trigger: Keys(g.Select(o => o.Trigger).ToList()), Target: g.Key)).ToList();
             // A call's own menu (voice_options) can lead where no text option does (the call's "more topics"):
             // those keys are drawn too, marked ☎, so a node only a call reaches hangs under its menu.
-            var callOnly = (flow.Nodes.FirstOrDefault(n => n.Id == id)?.VoiceOptions ?? [])
-                .Where(o => o.Goto.Length > 0 && grouped.All(g => g.Target != o.Goto))
-                .GroupBy(o => o.Goto, StringComparer.Ordinal)
-                .Select(g => (Trigger: "☎ " + Keys(g.Select(o => o.Digit).ToList()), Target: g.Key));
+            var callOnly = Options(states[id], onCall: true)
+                .Where(o => grouped.All(g => g.Target != o.Target))
+                .GroupBy(o => o.Target, StringComparer.Ordinal)
+                .Select(g => (Trigger: "☎ " + Keys(g.Select(o => o.Trigger).ToList()), Target: g.Key));
             foreach (var (trigger, target) in grouped.Concat(callOnly))
                 Child(id, trigger, target, depth);
             // Where an answer goes after its last page, when that is not simply back up.
@@ -83,8 +83,11 @@ internal static class FlowPicture
     }
 
     /// <summary>The options of a node in the order a caller hears them: digits first, then words such as "next".</summary>
-    private static IEnumerable<(string Trigger, string Target)> Options(StateInfo state) =>
-        Transitions(state)
+    /// <param name="onCall">False: the options a text gets (and a call too); true: those only a call gets (voice_options).</param>
+    private static IEnumerable<(string Trigger, string Target)> Options(StateInfo state, bool onCall) =>
+        state.FixedTransitions
+            .Where(t => !t.IsInternalTransition && OnlyOnACall(t) == onCall)
+            .Select(t => (Trigger: (string)t.Trigger.UnderlyingTrigger, Target: (string?)t.DestinationState.UnderlyingState))
             .Where(t => t.Trigger is not (Triggers.Back or Triggers.More or Triggers.Repeat or Triggers.Menu or Triggers.Language or Triggers.Call))
             .Select(t => (t.Trigger, Target: t.Target!))
             .OrderBy(t => int.TryParse(t.Trigger, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : int.MaxValue)
@@ -105,6 +108,9 @@ internal static class FlowPicture
         }
         return string.Join(", ", parts);
     }
+
+    private static bool OnlyOnACall(Stateless.Reflection.FixedTransitionInfo transition) =>
+        transition.GuardConditionsMethodDescriptions.Any(g => g.Description == FlowMachine.OnACall);
 
     private static IEnumerable<(string Trigger, string? Target)> Transitions(StateInfo state) =>
         state.FixedTransitions

@@ -47,6 +47,32 @@ public sealed class FlowMachineTests
     }
 
     [Fact]
+    public void MainMenu_ACallsOwnOptions_OnACall_TheTextOptionsByText()
+    {
+        // The repository's main menu: 9 topics by text, 5 on a call (voice_options), 5 being "other topics".
+        var flows = TestContent.Repo.Compiled;
+        var main = flows.Flow(CompiledFlows.MainFlow)!;
+        string After(string key, bool onCall)
+        {
+            var position = "main";
+            var machine = FlowMachine.Build(flows, main, () => position, s => position = s, new TurnFacts { HasLanguage = true, OnCall = onCall }, onlyNode: "main");
+            machine.Fire(key);
+            return position;
+        }
+        Assert.Equal(("court", "more_topics"), (After("5", onCall: false), After("5", onCall: true)));
+        Assert.Equal(("fear_say", "fear"), (After("2", onCall: false), After("2", onCall: true)));
+        Assert.Equal(("border", "border"), (After("1", onCall: false), After("1", onCall: true)));
+        var position = "main";
+        var call = FlowMachine.Build(flows, main, () => position, s => position = s, new TurnFacts { HasLanguage = true, OnCall = true }, onlyNode: "main");
+        Assert.False(call.CanFire("9")); // "About" is one level down on a call
+
+        // And the picture, drawn from the same machine, shows both.
+        var picture = FlowDiagram.Draw(flows, main, DiagramFormat.Mermaid, globalCommands: false);
+        Assert.Contains("main --> more_topics : 5 [on a call]", picture);
+        Assert.Contains("main --> court : 5 [by text]", picture);
+    }
+
+    [Fact]
     public void Draw_ShowsTextMeAndMoreOnAnswers()
     {
         var diagram = FlowDiagram.Draw(Flows, Flows.Flow("main")!, DiagramFormat.Mermaid, globalCommands: false);
