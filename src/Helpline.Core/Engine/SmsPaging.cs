@@ -28,10 +28,11 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
             var prose = node.Kind == NodeKinds.Answer;
             var first = Reserve(node, written, region, firstPage: true);
             var rest = Reserve(node, written, region, firstPage: false);
-            IReadOnlyList<string> Paged(Func<int, Func<string, Func<string, bool>>> budget) =>
-                TextPager.Pages(blocks.Select(b => b.Text), page => budget(page)(page == 0 ? first : rest), fillWithSentences: prose);
-            if (channel == Channel.WhatsApp) return Result(Paged(_ => reserved => TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)));
-            IReadOnlyList<string> InSegments(Func<int, int> segments) => Paged(page => reserved => TextPager.SegmentBudget(segments(page), reserved));
+            // Each page's budget, given its index and what it is sent with.
+            IReadOnlyList<string> Paged(Func<int, string, Func<string, bool>> fits) =>
+                TextPager.Pages(blocks.Select(b => b.Text), page => fits(page, page == 0 ? first : rest), fillWithSentences: prose);
+            if (channel == Channel.WhatsApp) return Result(Paged((_, reserved) => TextPager.LengthBudget(options.WhatsAppMessageLength, reserved)));
+            IReadOnlyList<string> InSegments(Func<int, int> segments) => Paged((page, reserved) => TextPager.SegmentBudget(segments(page), reserved));
 
             // An answer's pages are short (SmsAnswerPageBudget); a list's hold as many organizations as the reply budget.
             var pageBudget = prose ? Math.Clamp(options.SmsAnswerPageBudget, 1, options.SmsSegmentBudget) : options.SmsSegmentBudget;
@@ -56,7 +57,7 @@ internal sealed class SmsPaging(ContentBundle content, EngineOptions options)
             {
                 var count = best.Count;
                 var joined = InSegments(page => page >= count - 2 ? options.SmsSegmentBudget : pageBudget);
-                if (joined.Count < count && Cost(joined) <= bestCost) (best, bestCost) = (joined, Cost(joined));
+                if (joined.Count < count && Cost(joined) <= bestCost) best = joined;
             }
             return Result(best);
 

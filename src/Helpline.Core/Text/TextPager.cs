@@ -153,10 +153,17 @@ public static class TextPager
     }
 
     /// <summary>Whether a page ends where a reader expects a pause: a sentence, a clause or a line, not between words.</summary>
-    public static bool EndsAtBreak(string page)
+    public static bool EndsAtBreak(string page) =>
+        EndsAtSentence(page) || LastMark(page) is ',' or ':' or '،' or '，' or '、' or '：' or '；';
+
+    /// <summary>Whether a page ends at the end of a sentence (after its closing bracket or quote, if any).</summary>
+    public static bool EndsAtSentence(string page) =>
+        LastMark(page) is null or '.' or '!' or '?' or '؟' or '۔' or ';' or '。' or '！' or '？' or '।';
+
+    private static char? LastMark(string page)
     {
         var text = page.TrimEnd().TrimEnd(')', '"', '\u201D', '\u00BB', '\u300D');
-        return text.Length == 0 || text[^1] is '.' or '!' or '?' or '؟' or '۔' or ';' or ',' or ':' or '،' or '。' or '！' or '？' or '，' or '、' or '：' or '；' or '।';
+        return text.Length == 0 ? null : text[^1];
     }
 
     /// <summary>

@@ -83,8 +83,7 @@ public class CostPerAnswerContentTests
             if (at < 0) continue; // the answer's last page
             var page = reply.Body[..at].TrimEnd();
             var paragraphs = node.Texts.Select(k => content.Locales.Text(reply.Culture!, k).Trim());
-            if (page.TrimEnd(')', '"', '»', '\u201D').LastOrDefault() is '.' or '!' or '?' or '؟' or '۔' or ';' or '。' or '！' or '？' or '।'
-                || paragraphs.Any(p => page.EndsWith(p[^Math.Min(p.Length, 30)..], StringComparison.Ordinal))) continue;
+            if (Core.Text.TextPager.EndsAtSentence(page) || paragraphs.Any(p => page.EndsWith(p[^Math.Min(p.Length, 30)..], StringComparison.Ordinal))) continue;
             cuts.Add($"{reply.Culture} {reply.Node} page {reply.Page + 1}: ...{page[Math.Max(0, page.Length - 50)..]}");
         }
         Assert.True(cuts.Count == 0, "pages cut inside a sentence:\n" + string.Join("\n", cuts));
